@@ -1,0 +1,224 @@
+// Package detect decides which of the four payload shapes a body is: beta
+// (legacy) or v1.0, policy or request. Flags and configuration win; then a
+// fingerprint of the body's property names, read from the embedded schemas
+// so that detection and validation never disagree about what belongs where.
+package detect
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/emlint/emlint/schemas"
+)
+
+// Shape is a detected API version and kind.
+type Shape struct {
+	API  schemas.API
+	Kind schemas.Kind
+}
+
+// Result says what a body is, or why it is skipped.
+type Result struct {
+	Shape
+	Payload bool   // false: not an entitlement-management body; skip it
+	Reason  string // for --verbose: the evidence behind the decision
+}
+
+// strongKeys are root properties that only entitlement-management bodies
+// have. A file with none of them is some other JSON (package.json,
+// tsconfig.json...) and is skipped, so running over a whole repo is quiet.
+var strongKeys = map[schemas.Kind][]string{
+	schemas.Policy: {
+		"accessPackageId", "accessPackage", "requestorSettings", "requestApprovalSettings",
+		"accessReviewSettings", "reviewSettings", "allowedTargetScope", "specificAllowedTargets",
+		"automaticRequestSettings", "durationInDays", "canExtend", "customExtensionStageSettings",
+		"customExtensionHandlers", "verifiableCredentialSettings", "accessPackageNotificationSettings",
+		"questions",
+	},
+	schemas.Request: {"requestType", "assignment", "accessPackageAssignment", "answers", "isValidationOnly"},
+}
+
+// Detect returns the shape of body (the decoded JSON value). api and kind,
+// when not empty, come from flags or configuration and are taken as given.
+func Detect(body any, api schemas.API, kind schemas.Kind) Result {
+	root, isObject := body.(map[string]any)
+	if kind == "" {
+		if !isObject {
+			return Result{Reason: "the root is not a JSON object"}
+		}
+		k, evidence := detectKind(root)
+		if k == "" {
+			return Result{Reason: "no entitlement-management property at the root"}
+		}
+		kind = k
+		if api != "" {
+			return Result{Shape: Shape{api, kind}, Payload: true, Reason: evidence + "; api given"}
+		}
+		a, why := detectAPI(root, kind)
+		return Result{Shape: Shape{a, kind}, Payload: true, Reason: evidence + "; " + why}
+	}
+	if api == "" {
+		if !isObject {
+			return Result{Shape: Shape{schemas.V1, kind}, Payload: true, Reason: "kind given; not an object, linted as v1.0"}
+		}
+		a, why := detectAPI(root, kind)
+		return Result{Shape: Shape{a, kind}, Payload: true, Reason: "kind given; " + why}
+	}
+	return Result{Shape: Shape{api, kind}, Payload: true, Reason: "api and kind given"}
+}
+
+func detectKind(root map[string]any) (schemas.Kind, string) {
+	counts := map[schemas.Kind][]string{}
+	for kind, keys := range strongKeys {
+		for _, k := range keys {
+			if _, ok := root[k]; ok {
+				counts[kind] = append(counts[kind], k)
+			}
+		}
+	}
+	p, r := counts[schemas.Policy], counts[schemas.Request]
+	switch {
+	case len(p) == 0 && len(r) == 0:
+		return "", ""
+	case len(r) > len(p), len(r) == len(p) && root["requestType"] != nil:
+		return schemas.Request, "request: " + strings.Join(r, ", ")
+	default:
+		return schemas.Policy, "policy: " + strings.Join(p, ", ")
+	}
+}
+
+// detectAPI scores the body's property names against the beta and v1.0
+// vocabularies of one kind: at the root, and one level down in objects that
+// both versions have (requestApprovalSettings, requestorSettings...), where
+// the versions differ most. A tie goes to v1.0, the current API.
+func detectAPI(root map[string]any, kind schemas.Kind) (schemas.API, string) {
+	beta, v1 := vocabulary(schemas.Beta, kind), vocabulary(schemas.V1, kind)
+	var forBeta, forV1 []string
+	score := func(name string, inBeta, inV1 bool) {
+		switch {
+		case inBeta && !inV1:
+			forBeta = append(forBeta, name)
+		case inV1 && !inBeta:
+			forV1 = append(forV1, name)
+		}
+	}
+	for k, v := range root {
+		_, inBeta := beta.props[k]
+		_, inV1 := v1.props[k]
+		score(k, inBeta, inV1)
+		child, ok := v.(map[string]any)
+		if !ok || !inBeta || !inV1 {
+			continue
+		}
+		for ck := range child {
+			_, cb := beta.children[k][ck]
+			_, cv := v1.children[k][ck]
+			score(k+"."+ck, cb, cv)
+		}
+	}
+	if rt, ok := root["requestType"].(string); ok && rt != "" {
+		// Legacy beta documents PascalCase values; the v1.0 enum is camelCase.
+		score("requestType "+rt, unicode.IsUpper(rune(rt[0])), unicode.IsLower(rune(rt[0])))
+	}
+	sort.Strings(forBeta)
+	sort.Strings(forV1)
+	evidence := fmt.Sprintf("beta evidence [%s], v1.0 evidence [%s]", strings.Join(forBeta, ", "), strings.Join(forV1, ", "))
+	if len(forBeta) > len(forV1) {
+		return schemas.Beta, evidence
+	}
+	return schemas.V1, evidence
+}
+
+// vocab is the property names of one shape's root type, and of the object
+// types its root properties point to.
+type vocab struct {
+	props    map[string]struct{}
+	children map[string]map[string]struct{}
+}
+
+var (
+	vocabOnce sync.Once
+	vocabs    map[string]vocab
+)
+
+func vocabulary(api schemas.API, kind schemas.Kind) vocab {
+	vocabOnce.Do(func() {
+		vocabs = map[string]vocab{}
+		for _, a := range []schemas.API{schemas.Beta, schemas.V1} {
+			for _, k := range []schemas.Kind{schemas.Policy, schemas.Request} {
+				vocabs[schemas.Name(a, k)] = readVocab(schemas.Bytes(a, k))
+			}
+		}
+	})
+	return vocabs[schemas.Name(api, kind)]
+}
+
+// schemaDoc is the part of an embedded schema that detection reads.
+type schemaDoc struct {
+	Ref  string                `json:"$ref"`
+	Defs map[string]schemaNode `json:"$defs"`
+}
+
+type schemaNode struct {
+	Ref        string                `json:"$ref"`
+	AnyOf      []schemaNode          `json:"anyOf"`
+	Properties map[string]schemaNode `json:"properties"`
+}
+
+// def follows a property schema to the definition it names, looking through
+// the anyOf that makes a reference nullable.
+func (d *schemaDoc) def(n schemaNode) (schemaNode, bool) {
+	ref := n.Ref
+	for _, alt := range n.AnyOf {
+		if alt.Ref != "" {
+			ref = alt.Ref
+		}
+	}
+	if name, ok := strings.CutPrefix(ref, "#/$defs/"); ok {
+		def, ok := d.Defs[name]
+		return def, ok
+	}
+	return schemaNode{}, false
+}
+
+func readVocab(schema []byte) vocab {
+	var doc schemaDoc
+	if err := json.Unmarshal(schema, &doc); err != nil {
+		panic("detect: embedded schema is not valid JSON: " + err.Error())
+	}
+	root, ok := doc.def(schemaNode{Ref: doc.Ref})
+	if !ok {
+		panic("detect: embedded schema has no root definition")
+	}
+	v := vocab{props: map[string]struct{}{}, children: map[string]map[string]struct{}{}}
+	for name, prop := range root.Properties {
+		v.props[name] = struct{}{}
+		if def, ok := doc.def(prop); ok && len(def.Properties) > 0 {
+			set := map[string]struct{}{}
+			for child := range def.Properties {
+				set[child] = struct{}{}
+			}
+			v.children[name] = set
+		}
+	}
+	return v
+}
+
+// LooksLikePayload reports whether raw text that is not valid JSON names an
+// entitlement-management property, so that a broken body is reported while
+// other broken JSON (a tsconfig.json with comments) is skipped.
+func LooksLikePayload(data []byte) bool {
+	for _, keys := range strongKeys {
+		for _, k := range keys {
+			if bytes.Contains(data, []byte(`"`+k+`"`)) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,505 @@
+// Package jsonparse decodes one JSON document into the generic tree the
+// schema validator takes (map[string]any, []any, string, json.Number, bool,
+// nil) and reports what encoding/json hides: the byte offset of a syntax
+// error, and keys that occur twice in one object.
+//
+// It is hand-written because no maintained decoder does both: encoding/json
+// keeps the last duplicate silently, and the positions of keys are not
+// exposed by any of them. The same scanner, in a second mode, records the
+// byte span of every key and value by JSON Pointer (see Index); that mode
+// runs only for files that have findings, so valid files never pay for it.
+package jsonparse
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// MaxDepth bounds nesting so that a hostile file cannot exhaust the stack.
+// Graph bodies nest fewer than 15 levels.
+const MaxDepth = 1000
+
+// SyntaxError is a JSON syntax error at a byte offset of the input.
+type SyntaxError struct {
+	Offset int // byte offset where the error was detected
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("offset %d: %s", e.Offset, e.Msg) }
+
+// Duplicate is a key that occurs more than once in one object.
+type Duplicate struct {
+	Pointer string // JSON Pointer of the member (the same for every occurrence)
+	Key     string
+	Offset  int // byte offset of the repeated key's opening quote
+	First   int // byte offset of the first occurrence's opening quote
+}
+
+// Result is a decoded document.
+type Result struct {
+	Value      any
+	Duplicates []Duplicate
+	BOM        bool // the input starts with a UTF-8 byte order mark, which was skipped
+}
+
+// Parse decodes data, which must hold exactly one JSON value surrounded by
+// optional whitespace. A leading UTF-8 byte order mark is skipped and
+// reported in Result.BOM, since some HTTP clients send it as it is.
+func Parse(data []byte) (*Result, error) {
+	p := parser{data: data, build: true}
+	v, err := p.document()
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Value: v, Duplicates: p.dups, BOM: p.bom}, nil
+}
+
+// Span is the location of one member or element, as byte offsets [Start, End).
+// KeyStart and KeyEnd cover the quoted key of an object member; both are -1
+// for array elements and for the root.
+type Span struct {
+	KeyStart, KeyEnd int
+	Start, End       int // the value
+}
+
+// Index maps JSON Pointers ("" for the root, "/a/0/b") to spans. When a key
+// occurs twice the last occurrence wins, as in the decoded value.
+type Index map[string]Span
+
+// BuildIndex scans data and records the span of every value. On a syntax
+// error it returns what was indexed before the error along with the error.
+func BuildIndex(data []byte) (Index, error) {
+	p := parser{data: data, index: Index{}}
+	_, err := p.document()
+	return p.index, err
+}
+
+type parser struct {
+	data  []byte
+	pos   int
+	depth int
+	build bool // build the decoded value
+	dups  []Duplicate
+	index Index // record spans when non-nil
+	ptr   []byte
+	bom   bool
+}
+
+func (p *parser) fail(format string, args ...any) error {
+	return &SyntaxError{Offset: p.pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *parser) document() (any, error) {
+	switch {
+	case bytes.HasPrefix(p.data, []byte{0xEF, 0xBB, 0xBF}):
+		p.pos, p.bom = 3, true
+	case bytes.HasPrefix(p.data, []byte{0xFF, 0xFE}), bytes.HasPrefix(p.data, []byte{0xFE, 0xFF}):
+		return nil, p.fail("the file is UTF-16 encoded: save it as UTF-8")
+	}
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		return nil, p.fail("empty document: expected a JSON object")
+	}
+	v, err := p.value(-1, -1)
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.pos < len(p.data) {
+		return nil, p.fail("unexpected %s after the end of the JSON value: a file holds one body", p.describe())
+	}
+	return v, nil
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+// describe names the byte at p.pos for an error message.
+func (p *parser) describe() string {
+	if p.pos >= len(p.data) {
+		return "end of file"
+	}
+	c := p.data[p.pos]
+	switch {
+	case c == 0:
+		return "NUL byte"
+	case c < 0x20:
+		return fmt.Sprintf("control character U+%04X", c)
+	case c < utf8.RuneSelf:
+		return fmt.Sprintf("%q", string(c))
+	}
+	r, _ := utf8.DecodeRune(p.data[p.pos:])
+	if r == utf8.RuneError {
+		return fmt.Sprintf("invalid UTF-8 byte 0x%02x", c)
+	}
+	return fmt.Sprintf("%q", string(r))
+}
+
+func (p *parser) value(keyStart, keyEnd int) (any, error) {
+	start := p.pos
+	var v any
+	var err error
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		v, err = p.object()
+	case c == '[':
+		v, err = p.array()
+	case c == '"':
+		v, err = p.str()
+	case c == '-' || (c >= '0' && c <= '9'):
+		v, err = p.number()
+	case c == 't':
+		v, err = p.literal("true", true)
+	case c == 'f':
+		v, err = p.literal("false", false)
+	case c == 'n':
+		v, err = p.literal("null", nil)
+	default:
+		return nil, p.fail("unexpected %s: expected a value (object, array, string, number, true, false or null)", p.describe())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if p.index != nil {
+		p.index[string(p.ptr)] = Span{KeyStart: keyStart, KeyEnd: keyEnd, Start: start, End: p.pos}
+	}
+	return v, nil
+}
+
+func (p *parser) enter() error {
+	p.depth++
+	if p.depth > MaxDepth {
+		return p.fail("nesting deeper than %d levels", MaxDepth)
+	}
+	return nil
+}
+
+func (p *parser) object() (any, error) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	p.pos++ // '{'
+	var obj map[string]any
+	var firstAt map[string]int
+	if p.build {
+		obj = map[string]any{}
+		firstAt = map[string]int{}
+	}
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+		p.depth--
+		return obj, nil
+	}
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.fail("unexpected end of file: the object is not closed with '}'")
+		}
+		if p.data[p.pos] != '"' {
+			if p.data[p.pos] == '}' {
+				return nil, p.fail("trailing comma before '}': remove the last ','")
+			}
+			return nil, p.fail("unexpected %s: expected a property name in double quotes", p.describe())
+		}
+		keyStart := p.pos
+		k, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		key := k.(string)
+		keyEnd := p.pos
+		p.skipSpace()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			return nil, p.fail("unexpected %s: expected ':' after the property name", p.describe())
+		}
+		p.pos++
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.fail("unexpected end of file: expected a value")
+		}
+		mark := len(p.ptr)
+		p.ptr = appendPointer(p.ptr, key)
+		if p.build {
+			if first, dup := firstAt[key]; dup {
+				p.dups = append(p.dups, Duplicate{Pointer: string(p.ptr), Key: key, Offset: keyStart, First: first})
+			} else {
+				firstAt[key] = keyStart
+			}
+		}
+		v, err := p.value(keyStart, keyEnd)
+		if err != nil {
+			return nil, err
+		}
+		p.ptr = p.ptr[:mark]
+		if p.build {
+			obj[key] = v
+		}
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.fail("unexpected end of file: the object is not closed with '}'")
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case '}':
+			p.pos++
+			p.depth--
+			return obj, nil
+		default:
+			return nil, p.fail("unexpected %s: expected ',' or '}' after the property value", p.describe())
+		}
+	}
+}
+
+func (p *parser) array() (any, error) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	p.pos++ // '['
+	var arr []any
+	if p.build {
+		arr = []any{}
+	}
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		p.depth--
+		return arr, nil
+	}
+	for i := 0; ; i++ {
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.fail("unexpected end of file: the array is not closed with ']'")
+		}
+		if p.data[p.pos] == ']' {
+			return nil, p.fail("trailing comma before ']': remove the last ','")
+		}
+		mark := len(p.ptr)
+		p.ptr = append(append(p.ptr, '/'), strconv.Itoa(i)...)
+		v, err := p.value(-1, -1)
+		if err != nil {
+			return nil, err
+		}
+		p.ptr = p.ptr[:mark]
+		if p.build {
+			arr = append(arr, v)
+		}
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.fail("unexpected end of file: the array is not closed with ']'")
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			p.depth--
+			return arr, nil
+		default:
+			return nil, p.fail("unexpected %s: expected ',' or ']' after the array element", p.describe())
+		}
+	}
+}
+
+func (p *parser) literal(word string, v any) (any, error) {
+	if !strings.HasPrefix(string(p.data[p.pos:min(len(p.data), p.pos+len(word))]), word) {
+		return nil, p.fail("unexpected %s: expected %s", p.describe(), word)
+	}
+	p.pos += len(word)
+	return v, nil
+}
+
+func (p *parser) number() (any, error) {
+	start := p.pos
+	digits := func() int {
+		n := 0
+		for p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '9' {
+			p.pos++
+			n++
+		}
+		return n
+	}
+	if p.data[p.pos] == '-' {
+		p.pos++
+	}
+	if p.pos < len(p.data) && p.data[p.pos] == '0' {
+		p.pos++
+		if p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '9' {
+			return nil, p.fail("a number cannot have a leading zero")
+		}
+	} else if digits() == 0 {
+		return nil, p.fail("unexpected %s: expected a digit", p.describe())
+	}
+	if p.pos < len(p.data) && p.data[p.pos] == '.' {
+		p.pos++
+		if digits() == 0 {
+			return nil, p.fail("unexpected %s: expected a digit after the decimal point", p.describe())
+		}
+	}
+	if p.pos < len(p.data) && (p.data[p.pos] == 'e' || p.data[p.pos] == 'E') {
+		p.pos++
+		if p.pos < len(p.data) && (p.data[p.pos] == '+' || p.data[p.pos] == '-') {
+			p.pos++
+		}
+		if digits() == 0 {
+			return nil, p.fail("unexpected %s: expected a digit in the exponent", p.describe())
+		}
+	}
+	if !p.build {
+		return nil, nil
+	}
+	return json.Number(p.data[start:p.pos]), nil
+}
+
+// str decodes a string starting at the opening quote. Strings without
+// escapes, the common case, are sliced without copying byte by byte.
+func (p *parser) str() (any, error) {
+	p.pos++ // '"'
+	start := p.pos
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			s := p.data[start:p.pos]
+			p.pos++
+			return string(s), nil
+		case c == '\\':
+			return p.escapedString(start)
+		case c < 0x20:
+			return nil, p.fail("%s in a string: escape it (for example \\n or \\u%04x)", p.describe(), c)
+		case c < utf8.RuneSelf:
+			p.pos++
+		default:
+			r, size := utf8.DecodeRune(p.data[p.pos:])
+			if r == utf8.RuneError && size == 1 {
+				return nil, p.fail("invalid UTF-8 byte 0x%02x in a string: save the file as UTF-8", c)
+			}
+			p.pos += size
+		}
+	}
+	return nil, p.fail("unexpected end of file: the string is not closed with '\"'")
+}
+
+func (p *parser) escapedString(start int) (any, error) {
+	var b strings.Builder
+	b.Write(p.data[start:p.pos])
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return b.String(), nil
+		case c == '\\':
+			if p.pos+1 >= len(p.data) {
+				return nil, p.fail("unexpected end of file in an escape sequence")
+			}
+			e := p.data[p.pos+1]
+			switch e {
+			case '"', '\\', '/':
+				b.WriteByte(e)
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
+			case 'u':
+				r, ok := p.hex4(p.pos + 2)
+				if !ok {
+					return nil, p.fail("invalid \\u escape: expected four hexadecimal digits")
+				}
+				p.pos += 6
+				if utf16.IsSurrogate(r) {
+					r2, ok := rune(-1), false
+					if p.pos+1 < len(p.data) && p.data[p.pos] == '\\' && p.data[p.pos+1] == 'u' {
+						r2, ok = p.hex4(p.pos + 2)
+					}
+					if ok {
+						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+							p.pos += 6
+							r = dec
+						} else {
+							r = utf8.RuneError
+						}
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				b.WriteRune(r)
+				continue
+			default:
+				p.pos++
+				return nil, p.fail("invalid escape '\\%c' in a string", e)
+			}
+			p.pos += 2
+		case c < 0x20:
+			return nil, p.fail("%s in a string: escape it (for example \\n or \\u%04x)", p.describe(), c)
+		case c < utf8.RuneSelf:
+			b.WriteByte(c)
+			p.pos++
+		default:
+			r, size := utf8.DecodeRune(p.data[p.pos:])
+			if r == utf8.RuneError && size == 1 {
+				return nil, p.fail("invalid UTF-8 byte 0x%02x in a string: save the file as UTF-8", c)
+			}
+			b.Write(p.data[p.pos : p.pos+size])
+			p.pos += size
+		}
+	}
+	return nil, p.fail("unexpected end of file: the string is not closed with '\"'")
+}
+
+func (p *parser) hex4(at int) (rune, bool) {
+	if at+4 > len(p.data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.data[at : at+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// appendPointer appends "/" and key escaped per RFC 6901, without the
+// allocations of pointer.Join on this hot path.
+func appendPointer(b []byte, key string) []byte {
+	b = append(b, '/')
+	for i := 0; i < len(key); i++ {
+		switch key[i] {
+		case '~':
+			b = append(b, '~', '0')
+		case '/':
+			b = append(b, '~', '1')
+		default:
+			b = append(b, key[i])
+		}
+	}
+	return b
+}

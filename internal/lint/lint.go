@@ -1,0 +1,244 @@
+// Package lint runs emlint's pipeline over one body: parse, detect the
+// shape, validate against the schema, run the semantic rules, then place
+// every finding in the source. Files are linted in parallel by LintAll.
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
+
+	"github.com/emlint/emlint/internal/detect"
+	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/jsonparse"
+	"github.com/emlint/emlint/internal/load"
+	"github.com/emlint/emlint/internal/position"
+	"github.com/emlint/emlint/internal/validate"
+	"github.com/emlint/emlint/rules"
+	"github.com/emlint/emlint/schemas"
+	"github.com/tidwall/gjson"
+)
+
+// Rule ids of findings that come from reading the file, not from a rule.
+const (
+	RuleSyntax        = "json-syntax"
+	RuleDuplicateKey  = "duplicate-key"
+	RuleBOM           = "json-bom"
+	RuleInternalError = "internal-error"
+)
+
+// Options are what a run is told from flags and configuration.
+type Options struct {
+	API   schemas.API  // "" = detect
+	Kind  schemas.Kind // "" = detect; set, it lints files that do not look like payloads too
+	Rules []*rules.Rule
+}
+
+// Status is what happened to a file.
+type Status string
+
+const (
+	Linted  Status = "linted"
+	Skipped Status = "skipped" // not an entitlement-management body
+	Failed  Status = "error"   // could not be read or linted; see Reason
+)
+
+// File is the outcome for one file.
+type File struct {
+	Name     string
+	API      schemas.API
+	Kind     schemas.Kind
+	Status   Status
+	Reason   string // why it was skipped or failed, or how its shape was detected
+	Findings []finding.Finding
+	Lines    *position.Lines // set when there are findings, for snippets
+}
+
+// LintAll lints inputs on a bounded pool of workers and returns the results
+// in input order, so output is stable however the work was scheduled.
+func LintAll(inputs []load.File, opts Options) []File {
+	out := make([]File, len(inputs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(inputs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				in := inputs[i]
+				if in.Err != nil {
+					out[i] = File{Name: in.Name, Status: Failed, Reason: in.Err.Error()}
+					continue
+				}
+				out[i] = Lint(in.Name, in.Data, opts)
+			}
+		}()
+	}
+	for i := range inputs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+// Lint lints one body. A panic, which would be a bug in emlint, becomes an
+// internal-error finding for this file only.
+func Lint(name string, data []byte, opts Options) (res File) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = File{Name: name, Status: Failed, Reason: fmt.Sprintf("internal error (please report it): %v\n%s", r, debug.Stack())}
+		}
+	}()
+	res = File{Name: name}
+	parsed, err := jsonparse.Parse(data)
+	if err != nil {
+		if opts.Kind == "" && !detect.LooksLikePayload(data) {
+			res.Status, res.Reason = Skipped, "not valid JSON, and no entitlement-management property in it"
+			return res
+		}
+		res.Status = Linted
+		res.API, res.Kind = opts.API, opts.Kind
+		res.Findings = []finding.Finding{syntaxFinding(data, err)}
+		place(&res, data)
+		return res
+	}
+	shape := detect.Detect(parsed.Value, opts.API, opts.Kind)
+	if !shape.Payload {
+		res.Status, res.Reason = Skipped, shape.Reason
+		return res
+	}
+	res.Status, res.Reason = Linted, shape.Reason
+	res.API, res.Kind = shape.API, shape.Kind
+
+	var fs []finding.Finding
+	if parsed.BOM {
+		fs = append(fs, finding.Finding{Rule: RuleBOM, Severity: finding.Info, Target: finding.Fixed, Start: 0, End: 3,
+			Message: "the file starts with a UTF-8 byte order mark: save it without one, since a script may send it to Graph as part of the body"})
+	}
+	for _, d := range parsed.Duplicates {
+		fs = append(fs, finding.Finding{Rule: RuleDuplicateKey, Severity: finding.Error, Pointer: d.Pointer, Target: finding.Fixed,
+			Start: d.Offset, End: stringEnd(data, d.Offset),
+			Message: fmt.Sprintf("duplicate property `%s`: Graph rejects a body that names a property twice (the first is at line %d); keep one", d.Key, position.NewLines(data).Pos(d.First).Line)})
+	}
+	schemaFindings, err := validate.Validate(shape.API, shape.Kind, parsed.Value)
+	if err != nil {
+		panic(err) // the embedded schemas are tested; failing here is a bug
+	}
+	fs = append(fs, supersede(schemaFindings, runRules(opts.Rules, shape.Shape, data, parsed.BOM))...)
+	res.Findings = fs
+	place(&res, data)
+	return res
+}
+
+func runRules(list []*rules.Rule, s detect.Shape, data []byte, bom bool) []finding.Finding {
+	if list == nil {
+		list = rules.All
+	}
+	if bom {
+		data = data[3:]
+	}
+	root := gjson.ParseBytes(data)
+	shape := rules.Shape{API: s.API, Kind: s.Kind}
+	var out []finding.Finding
+	for _, r := range list {
+		if r.AppliesTo(shape) {
+			r.Run(rules.NewPass(r, shape, root, &out))
+		}
+	}
+	return out
+}
+
+// supersede drops schema findings that a rule reports more precisely at the
+// same pointer (a cross-version property instead of an unknown one).
+func supersede(schemaFindings, ruleFindings []finding.Finding) []finding.Finding {
+	replaced := map[string]bool{}
+	for _, f := range ruleFindings {
+		if r := rules.ByID(f.Rule); r != nil {
+			for _, id := range r.Supersedes {
+				replaced[id+"\x00"+f.Pointer] = true
+			}
+		}
+	}
+	out := ruleFindings
+	for _, f := range schemaFindings {
+		if !replaced[f.Rule+"\x00"+f.Pointer] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func syntaxFinding(data []byte, err error) finding.Finding {
+	f := finding.Finding{Rule: RuleSyntax, Severity: finding.Error, Target: finding.Fixed, Message: err.Error()}
+	if se, ok := err.(*jsonparse.SyntaxError); ok {
+		f.Message = "invalid JSON: " + se.Msg
+		f.Start = se.Offset
+		f.End = min(se.Offset+1, len(data))
+	}
+	return f
+}
+
+// place fills in the byte span and line/column of every finding. Only files
+// with findings get here, so valid files never build a position index.
+func place(res *File, data []byte) {
+	if len(res.Findings) == 0 {
+		return
+	}
+	lines := position.NewLines(data)
+	var index jsonparse.Index
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		f.File, f.API, f.Kind = res.Name, string(res.API), string(res.Kind)
+		if f.Target != finding.Fixed {
+			if index == nil {
+				index, _ = jsonparse.BuildIndex(data)
+			}
+			f.Start, f.End = span(index, f.Pointer, f.Target)
+		}
+		start, end := lines.Pos(f.Start), lines.Pos(f.End)
+		f.Line, f.Col, f.EndLine, f.EndCol = start.Line, start.Col, end.Line, end.Col
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(&res.Findings[i], &res.Findings[j]) })
+	res.Lines = lines
+}
+
+// span locates a pointer's key or value. A pointer that is not in the file
+// (a rule naming a property that should exist) falls back to its parent.
+func span(index jsonparse.Index, ptr string, target finding.Target) (int, int) {
+	for {
+		s, ok := index[ptr]
+		if ok {
+			hasKey := s.KeyStart >= 0
+			switch {
+			case target == finding.Value:
+				return s.Start, s.End
+			case hasKey:
+				return s.KeyStart, s.KeyEnd
+			default:
+				return s.Start, s.Start + 1
+			}
+		}
+		if ptr == "" {
+			return 0, 0
+		}
+		i := bytes.LastIndexByte([]byte(ptr), '/')
+		ptr, target = ptr[:i], finding.Start
+	}
+}
+
+// stringEnd returns the offset just past the JSON string starting at start.
+func stringEnd(data []byte, start int) int {
+	for i := start + 1; i < len(data); i++ {
+		switch data[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return len(data)
+}

@@ -1,0 +1,134 @@
+// Package load turns the paths given on the command line into the files to
+// lint: files as named, directories walked for *.json, "-" for standard
+// input. It never follows a directory symlink (no loops) and never opens
+// anything but regular files (a FIFO would block forever).
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Stdin is the path that names standard input.
+const Stdin = "-"
+
+// skipDirs are directories that never hold a team's payloads and can be
+// large: walking them would only cost time.
+var skipDirs = map[string]bool{
+	".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true,
+	".venv": true, "venv": true, "__pycache__": true, ".terraform": true, ".idea": true, ".vscode": true,
+}
+
+// File is one file to lint: its name as it will be printed, and its content
+// or the reason it could not be read.
+type File struct {
+	Name string
+	Data []byte
+	Err  error
+}
+
+// Options control how paths are read.
+type Options struct {
+	Stdin         io.Reader
+	StdinFilename string // name printed for standard input; "<stdin>" if empty
+}
+
+// Files expands paths into files, each read once. A path that does not
+// exist, or that cannot be read, is returned as a File with Err set: the
+// caller reports it and exits 2, while still linting the rest. The same
+// file named twice is linted once.
+func Files(paths []string, opts Options) []File {
+	var out []File
+	seen := map[string]bool{}
+	add := func(f File) {
+		key := f.Name
+		if abs, err := filepath.Abs(f.Name); err == nil && f.Name != stdinName(opts) {
+			key = abs
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, f)
+	}
+	for _, p := range paths {
+		if p == Stdin {
+			data, err := io.ReadAll(opts.Stdin)
+			if err != nil {
+				err = fmt.Errorf("reading standard input: %w", err)
+			}
+			add(File{Name: stdinName(opts), Data: data, Err: err})
+			continue
+		}
+		info, err := os.Stat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			add(File{Name: p, Err: fmt.Errorf("%s: no such file or directory", p)})
+		case err != nil:
+			add(File{Name: p, Err: err})
+		case info.IsDir():
+			for _, f := range walk(p) {
+				add(f)
+			}
+		case !info.Mode().IsRegular():
+			add(File{Name: p, Err: fmt.Errorf("%s: not a regular file (%s): give emlint files or directories", p, info.Mode().Type())})
+		default:
+			add(readFile(p))
+		}
+	}
+	return out
+}
+
+func stdinName(opts Options) string {
+	if opts.StdinFilename != "" {
+		return opts.StdinFilename
+	}
+	return "<stdin>"
+}
+
+// walk lists the *.json files under dir in lexical order. Errors on entries
+// (an unreadable subdirectory) become files with Err set.
+func walk(dir string) []File {
+	var out []File
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			out = append(out, File{Name: path, Err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if path != dir && skipDirs[d.Name()] {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		// Only regular files: symlinks, FIFOs and devices found by walking
+		// are not what the user pointed at.
+		if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(path), ".json") {
+			out = append(out, readFile(path))
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+func readFile(path string) File {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("%s: %v", path, pe.Err)
+		}
+		return File{Name: path, Err: err}
+	}
+	return File{Name: path, Data: data}
+}

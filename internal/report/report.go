@@ -1,0 +1,93 @@
+// Package report prints lint results. Formatting is kept apart from
+// checking: every format reads the same []lint.File.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/lint"
+)
+
+// Reporter writes results in one format.
+type Reporter interface {
+	Report(w io.Writer, files []lint.File) error
+}
+
+// Formats lists the output formats by name.
+var Formats = []string{"text", "json"}
+
+// New returns the reporter for a format name.
+func New(format string, color bool) (Reporter, error) {
+	switch format {
+	case "text":
+		return &Text{Color: color}, nil
+	case "json":
+		return JSON{}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats, " or "))
+}
+
+// Findings returns every finding of every file in output order.
+func Findings(files []lint.File) []*finding.Finding {
+	var out []*finding.Finding
+	for i := range files {
+		for j := range files[i].Findings {
+			out = append(out, &files[i].Findings[j])
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return finding.Less(out[i], out[j]) })
+	return out
+}
+
+// Summary is the one-line count printed after the findings, e.g.
+// "3 errors, 1 warning in 2 of 5 files; 1 file skipped".
+func Summary(files []lint.File) string {
+	counts := map[finding.Severity]int{}
+	withFindings, linted, skipped, failed := 0, 0, 0, 0
+	for _, f := range files {
+		switch f.Status {
+		case lint.Linted:
+			linted++
+		case lint.Skipped:
+			skipped++
+		case lint.Failed:
+			failed++
+		}
+		if len(f.Findings) > 0 {
+			withFindings++
+		}
+		for _, x := range f.Findings {
+			counts[x.Severity]++
+		}
+	}
+	var parts []string
+	for _, s := range []finding.Severity{finding.Error, finding.Warning, finding.Info} {
+		if counts[s] > 0 {
+			parts = append(parts, plural(counts[s], s.String()))
+		}
+	}
+	var b strings.Builder
+	if len(parts) == 0 {
+		fmt.Fprintf(&b, "no problems in %s", plural(linted, "file"))
+	} else {
+		fmt.Fprintf(&b, "%s in %d of %s", strings.Join(parts, ", "), withFindings, plural(linted, "file"))
+	}
+	if skipped > 0 {
+		fmt.Fprintf(&b, "; %s skipped", plural(skipped, "file"))
+	}
+	if failed > 0 {
+		fmt.Fprintf(&b, "; %s could not be linted", plural(failed, "file"))
+	}
+	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/emlint/emlint/internal/pointer"
+	"github.com/tidwall/gjson"
+)
+
+// approvalView is a policy's requestApprovalSettings seen the same way in
+// both shapes: beta calls the flags isApprovalRequired /
+// isApprovalRequiredForExtension and the list approvalStages, v1.0 calls
+// them isApprovalRequiredForAdd / isApprovalRequiredForUpdate and stages.
+type approvalView struct {
+	settings  gjson.Result
+	ptr       string   // pointer of requestApprovalSettings
+	flags     []string // the approval-required flags of the shape
+	stagesKey string
+	stages    gjson.Result
+	stagesPtr string
+}
+
+// approvalSettingsOf returns the policy's approval settings, or ok=false when
+// there are none to check (absent, null, or not an object).
+func approvalSettingsOf(pass *Pass) (v approvalView, ok bool) {
+	v.settings = Get(pass.Root, "requestApprovalSettings")
+	if !v.settings.IsObject() {
+		return v, false
+	}
+	v.ptr = pointer.Join("", "requestApprovalSettings")
+	if pass.Shape == BetaPolicy {
+		v.flags = []string{"isApprovalRequired", "isApprovalRequiredForExtension"}
+		v.stagesKey = "approvalStages"
+	} else {
+		v.flags = []string{"isApprovalRequiredForAdd", "isApprovalRequiredForUpdate"}
+		v.stagesKey = "stages"
+	}
+	v.stages = Get(v.settings, v.stagesKey)
+	v.stagesPtr = pointer.Join(v.ptr, v.stagesKey)
+	return v, true
+}
+
+// requiringFlag returns the first approval flag set to true, or "". The
+// string "true" counts: v1.0 create-policy example 4 sends string booleans
+// (the schema reports their type), and its stages are clearly meant to apply.
+func (v approvalView) requiringFlag() string {
+	for _, f := range v.flags {
+		b := Get(v.settings, f)
+		if b.Type == gjson.True || (b.Type == gjson.String && strings.EqualFold(b.Str, "true")) {
+			return f
+		}
+	}
+	return ""
+}
+
+// stageCount is the number of stages, and ok=false when the stages member
+// is present but not an array (a type error the schema reports).
+func (v approvalView) stageCount() (n int, ok bool) {
+	switch {
+	case !v.stages.Exists() || v.stages.Type == gjson.Null:
+		return 0, true
+	case v.stages.IsArray():
+		return len(v.stages.Array()), true
+	}
+	return 0, false
+}
+
+// stagesWord is "1 stage", "2 stages", "no stages".
+func stagesWord(n int) string {
+	switch n {
+	case 0:
+		return "no stages"
+	case 1:
+		return "1 stage"
+	}
+	return strconv.Itoa(n) + " stages"
+}

@@ -1,0 +1,54 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/pointer"
+	"github.com/tidwall/gjson"
+)
+
+// ODataTypePrefix warns about "@odata.type" values without the leading "#".
+var ODataTypePrefix = &Rule{
+	ID:       "odata-type-prefix",
+	Severity: finding.Warning,
+	Shapes:   AllShapes,
+	Doc:      "`@odata.type` names a Graph type without the leading `#`",
+	Help: `OData JSON writes a type annotation as "#" followed by the qualified type
+name: "@odata.type": "#microsoft.graph.singleUser". Some of Microsoft's own docs
+examples leave the "#" out (the v1.0 create-policy example's answer choices send
+"microsoft.graph.accessPackageAnswerChoice"), so emlint accepts the value and checks
+the object as that type, but warns: other OData clients and tools expect the
+prefix, and mixing both spellings in one repository hides real typos.
+
+Bad:
+  {"@odata.type": "microsoft.graph.singleUser", "userId": "..."}
+Fix:
+  {"@odata.type": "#microsoft.graph.singleUser", "userId": "..."}
+
+Evidence: OData JSON Format 4.01 §4.5.3 (control information odata.type);
+microsoft-graph-docs-contrib api-reference/v1.0/api/entitlementmanagement-post-assignmentpolicies.md
+(example with answer choices) and api-reference/v1.0/resources/accesspackagedynamicapprovalstage.md.`,
+	Run: func(p *Pass) { walkODataTypes(p, p.Root, "") },
+}
+
+func walkODataTypes(p *Pass, v gjson.Result, ptr string) {
+	switch {
+	case v.IsObject():
+		v.ForEach(func(k, child gjson.Result) bool {
+			at := pointer.Join(ptr, k.String())
+			if k.String() == "@odata.type" && child.Type == gjson.String && strings.HasPrefix(child.String(), "microsoft.graph.") {
+				p.Report(at, finding.Value, "`@odata.type` is `%q`: write `%q`, with the leading `#` OData specifies", child.String(), "#"+child.String())
+			}
+			walkODataTypes(p, child, at)
+			return true
+		})
+	case v.IsArray():
+		i := 0
+		v.ForEach(func(_, child gjson.Result) bool {
+			walkODataTypes(p, child, pointer.Index(ptr, i))
+			i++
+			return true
+		})
+	}
+}

@@ -1,0 +1,97 @@
+// Package rules holds emlint's semantic rules: what Graph enforces (or
+// silently gets wrong) that a JSON Schema cannot say. Each rule is a value
+// in its own file, in the style of golang.org/x/tools/go/analysis: an ID,
+// a severity, a one-line Doc, long Help, the shapes it applies to, and Run.
+// All lists them; `emlint rules` and the README are generated from it.
+package rules
+
+import (
+	"fmt"
+
+	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/schemas"
+	"github.com/tidwall/gjson"
+)
+
+// Shape is one of the four payload shapes.
+type Shape struct {
+	API  schemas.API
+	Kind schemas.Kind
+}
+
+func (s Shape) String() string { return schemas.Name(s.API, s.Kind) }
+
+var (
+	BetaPolicy  = Shape{schemas.Beta, schemas.Policy}
+	V1Policy    = Shape{schemas.V1, schemas.Policy}
+	BetaRequest = Shape{schemas.Beta, schemas.Request}
+	V1Request   = Shape{schemas.V1, schemas.Request}
+
+	Policies  = []Shape{BetaPolicy, V1Policy}
+	Requests  = []Shape{BetaRequest, V1Request}
+	AllShapes = []Shape{BetaPolicy, V1Policy, BetaRequest, V1Request}
+)
+
+// Rule is one semantic check.
+type Rule struct {
+	ID       string           // stable, kebab-case
+	Severity finding.Severity // default; a finding may be reported lower
+	Shapes   []Shape
+	Doc      string // one line
+	Help     string // why, a bad body and its fix, and the Graph docs it rests on
+	// Supersedes lists schema rule ids whose findings at the same pointer
+	// this rule's findings replace with a more specific message.
+	Supersedes []string
+	Run        func(*Pass)
+}
+
+// AppliesTo reports whether the rule runs on a shape.
+func (r *Rule) AppliesTo(s Shape) bool {
+	for _, x := range r.Shapes {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Pass is one rule's view of one payload.
+type Pass struct {
+	Shape Shape
+	Root  gjson.Result // the body, for queries
+	rule  *Rule
+	out   *[]finding.Finding
+}
+
+// NewPass prepares a run of rule over a payload; findings are appended to out.
+func NewPass(rule *Rule, shape Shape, root gjson.Result, out *[]finding.Finding) *Pass {
+	return &Pass{Shape: shape, Root: root, rule: rule, out: out}
+}
+
+// Report records a finding at the rule's default severity.
+func (p *Pass) Report(ptr string, target finding.Target, format string, args ...any) {
+	p.ReportAt(p.rule.Severity, ptr, target, format, args...)
+}
+
+// ReportAt records a finding at a given severity, for rules whose catalogue
+// entry grades cases differently (never above the rule's default).
+func (p *Pass) ReportAt(sev finding.Severity, ptr string, target finding.Target, format string, args ...any) {
+	*p.out = append(*p.out, finding.Finding{
+		Rule:     p.rule.ID,
+		Severity: min(sev, p.rule.Severity),
+		Message:  fmt.Sprintf(format, args...),
+		Pointer:  ptr,
+		Target:   target,
+	})
+}
+
+// Get returns the member key of an object, treating key literally (gjson
+// paths give '.', '@', '*' and '#' a meaning).
+func Get(obj gjson.Result, key string) gjson.Result {
+	return obj.Get(gjson.Escape(key))
+}
+
+// Has reports whether an object has member key, even if its value is null.
+func Has(obj gjson.Result, key string) bool {
+	return Get(obj, key).Exists()
+}

@@ -1,0 +1,73 @@
+// Package schemas embeds the JSON Schemas (draft 2020-12) of the four Graph
+// entitlement-management request bodies emlint checks. The files are
+// generated from reference/ by ./gen; edit the generator, not the files.
+package schemas
+
+//go:generate go run ./gen
+
+import (
+	"embed"
+)
+
+//go:embed *.schema.json
+var files embed.FS
+
+// baseURL prefixes every $id (kept equal to gen.BaseURL; the tests check it).
+const baseURL = "https://github.com/emlint/emlint/schemas/"
+
+// Shape names one of the four payload shapes.
+type API string  // "beta" | "v1.0"
+type Kind string // "policy" | "request"
+
+const (
+	Beta    API  = "beta"
+	V1      API  = "v1.0"
+	Policy  Kind = "policy"
+	Request Kind = "request"
+)
+
+var (
+	apis  = []API{Beta, V1}
+	kinds = []Kind{Policy, Request}
+)
+
+func known(api API, kind Kind) bool {
+	return (api == Beta || api == V1) && (kind == Policy || kind == Request)
+}
+
+// Name is the schema's file name without ".schema.json", e.g. "v1.0-policy".
+func Name(api API, kind Kind) string { return string(api) + "-" + string(kind) }
+
+// URL is the schema's $id, or "" for an unknown shape.
+func URL(api API, kind Kind) string {
+	if !known(api, kind) {
+		return ""
+	}
+	return baseURL + Name(api, kind) + ".schema.json"
+}
+
+// Bytes returns a copy of the embedded schema, or nil for an unknown shape.
+func Bytes(api API, kind Kind) []byte {
+	if !known(api, kind) {
+		return nil
+	}
+	b, err := files.ReadFile(Name(api, kind) + ".schema.json")
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// ByURL returns the embedded schema whose $id is url. A jsonschema loader
+// should serve only these and refuse everything else, so that a $ref can
+// never make the linter read files or the network.
+func ByURL(url string) ([]byte, bool) {
+	for _, api := range apis {
+		for _, kind := range kinds {
+			if url == URL(api, kind) {
+				return Bytes(api, kind), true
+			}
+		}
+	}
+	return nil, false
+}
