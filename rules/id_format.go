@@ -93,7 +93,7 @@ func idfWalk(pass *Pass, v gjson.Result, ptr, holder string) {
 		v.ForEach(func(k, child gjson.Result) bool {
 			key := k.String()
 			cptr := pointer.Join(ptr, key)
-			if what, ok := idfKeys[key]; ok && child.Type == gjson.String && !idfNotGUIDParents[holder] {
+			if what, ok := idfKeys[key]; ok && child.Type == gjson.String && !(key == "id" && idfNotGUIDParents[holder]) {
 				if key == "id" {
 					what = idfWhatID(pass, holder, v)
 				}

@@ -89,7 +89,7 @@ src/Identity.Governance/Identity.Governance/docs/v1.0-beta/New-MgEntitlementMana
 		if len(missing) > 0 {
 			pass.Report(aptr, finding.Start,
 				"`%s` lacks %s: an `%s` request must name the access package, the assignment policy and the user",
-				name, joinAnd(missing), raw)
+				name, joinWords(missing, "and"), raw)
 		}
 
 		for _, r := range navOnly {

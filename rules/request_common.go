@@ -85,7 +85,7 @@ func assignmentKeyName(s Shape) string {
 }
 
 // isGiven reports whether obj has member key set to something other than
-// null or an empty string: Graph treats both as "not given".
+// null or an empty string, neither of which names anything.
 func isGiven(obj gjson.Result, key string) bool {
 	v := Get(obj, key)
 	switch v.Type {
@@ -121,21 +121,22 @@ func kindOfAssignment(a gjson.Result, ptr string) assignmentKind {
 	return assignmentWrongType
 }
 
-// backquoteList renders names as "`a`", "`a` and `b`" or "`a`, `b` and `c`".
-func backquoteList(names []string) string {
+// backquoteList renders names as "`a`", "`a` and `b`" or "`a`, `b` and `c`"
+// (conj "and"), or with "or".
+func backquoteList(names []string, conj string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
 		q[i] = "`" + n + "`"
 	}
-	return joinAnd(q)
+	return joinWords(q, conj)
 }
 
-// joinAnd joins phrases as "a", "a and b" or "a, b and c".
-func joinAnd(items []string) string {
+// joinWords joins phrases as "a", "a and b" or "a, b and c".
+func joinWords(items []string, conj string) string {
 	if len(items) <= 1 {
 		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
 // article is "an" before a request type read aloud with a vowel sound

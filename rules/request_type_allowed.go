@@ -50,7 +50,11 @@ userAdd, userUpdate or userRemove"), microsoft-graph-docs PR #19071 (marking
 onBehalfAdd unsupported), api-reference/v1.0/api/entitlementmanagement-post-assignmentrequests.md
 (the admin*/user* recipes) and
 api-reference/beta/api/entitlementmanagement-post-accesspackageassignmentrequests.md
-(AdminAdd, AdminRemove, UserAdd, UserExtend).`,
+(AdminAdd, AdminRemove, UserAdd, UserExtend). That system* and approverRemove
+requests are service-made comes from the resource page ("Azure AD also
+creates access package assignment requests automatically for tracking access
+removal", revision 03f4b193) and the absence of any client recipe for them; no service
+error text is on record.`,
 	Run: func(pass *Pass) {
 		raw, canon, ok := requestTypeOf(pass)
 		if !ok {
@@ -73,7 +77,7 @@ api-reference/beta/api/entitlementmanagement-post-accesspackageassignmentrequest
 				pass.Report(ptr, finding.Value, "`%s` is not a request type: did you mean `%s`?", raw, s)
 				return
 			}
-			pass.Report(ptr, finding.Value, "`%s` is not a request type: use one of %s", raw, backquoteList(spelled))
+			pass.Report(ptr, finding.Value, "`%s` is not a request type: use %s", raw, backquoteList(spelled, "or"))
 			return
 		}
 		if slices.Contains(clientRequestTypes(pass.Shape), canon) {

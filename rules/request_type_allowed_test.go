@@ -60,7 +60,7 @@ func TestRequestTypeAllowed(t *testing.T) {
 			name:  "beta unrelated value lists the types",
 			shape: BetaRequest,
 			body:  `{"requestType": "Assign"}`,
-			want:  []want{{finding.Error, "/requestType", "use one of `AdminAdd`, `AdminUpdate`, `AdminRemove`, `UserAdd`, `UserUpdate`, `UserRemove` and `UserExtend`"}},
+			want:  []want{{finding.Error, "/requestType", "`Assign` is not a request type: use `AdminAdd`, `AdminUpdate`, `AdminRemove`, `UserAdd`, `UserUpdate`, `UserRemove` or `UserExtend`"}},
 		},
 		{
 			name:  "near miss: v1 non-member is left to the schema",

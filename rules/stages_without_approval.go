@@ -25,8 +25,8 @@ use the stages, or send "approvalStages": [] ("stages": [] in v1.0).
 
 Evidence: the stages collection is "an empty array if no approval is required"
 (microsoft-graph-docs-contrib api-reference/beta/resources/approvalsettings.md;
-api-reference/v1.0/resources/accesspackageassignmentapprovalsettings.md). Every
-docs example without approval sends an empty array. No service error is on
+api-reference/v1.0/resources/accesspackageassignmentapprovalsettings.md). The docs
+examples without approval send an empty array (or null settings). No service error is on
 record for this combination, hence a warning.`,
 	Run: func(pass *Pass) {
 		v, ok := approvalSettingsOf(pass)

@@ -197,7 +197,7 @@ func TestCLI(t *testing.T) {
 	}{
 		{name: "valid file", args: []string{"lint", valid}, code: 0, stderr: []string{"no problems in 1 file"}, noStdout: true},
 		{name: "invalid file", args: []string{"lint", "--color", "never", invalid}, code: 1,
-			stdout: []string{invalid + ":7:3: error: ", "[cross-version-property]", "  7 |   \"durationInDays\": 30,", "    |   ^~~~~~~~~~~~~~~~"},
+			stdout: []string{invalid + ":7:3: error: ", "[cross-version-property]", " 7 |   \"durationInDays\": 30,", "   |   ^~~~~~~~~~~~~~~~\n"},
 			stderr: []string{"errors", "in 1 of 1 file"}},
 		{name: "missing path", args: []string{"lint", "no/such/file.json"}, code: 2, stderr: []string{"no/such/file.json: no such file or directory"}},
 		{name: "missing path among good ones still reports the rest", args: []string{"lint", "--color", "never", invalid, "nope.json"}, code: 2,
@@ -280,4 +280,34 @@ func TestJSONOutputFields(t *testing.T) {
 			t.Errorf("findings out of order: %v before %v", a, b)
 		}
 	}
+}
+
+// TestREADMERules keeps the README's rule table equal to the registry.
+func TestREADMERules(t *testing.T) {
+	const begin, end = "<!-- BEGIN RULES -->\n", "<!-- END RULES -->"
+	path := filepath.Join(repoRoot, "README.md")
+	readme, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := bytes.Index(readme, []byte(begin)), bytes.Index(readme, []byte(end))
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the %q ... %q markers", begin, end)
+	}
+	r := emlint(t, "", "rules", "--format", "markdown")
+	if r.code != 0 {
+		t.Fatalf("emlint rules: %d %s", r.code, r.stderr)
+	}
+	current := string(readme[i+len(begin) : j])
+	if current == r.stdout {
+		return
+	}
+	if *update {
+		updated := string(readme[:i+len(begin)]) + r.stdout + string(readme[j:])
+		if err := os.WriteFile(path, []byte(updated), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("the README's rule table is stale: run go test ./cmd/emlint -run TestREADME -update")
 }

@@ -30,6 +30,18 @@ const (
 	RuleInternalError = "internal-error"
 )
 
+// RuleDocs describes the findings that reading a file produces, for
+// `emlint rules`.
+var RuleDocs = []struct {
+	ID       string
+	Severity finding.Severity
+	Doc      string
+}{
+	{RuleSyntax, finding.Error, "The file is not valid JSON (RFC 8259: no comments, no trailing commas)"},
+	{RuleDuplicateKey, finding.Error, "A property named twice in one object (OData rejects duplicate property names)"},
+	{RuleBOM, finding.Info, "The file starts with a UTF-8 byte order mark"},
+}
+
 // Options are what a run is told from flags and configuration.
 type Options struct {
 	API   schemas.API  // "" = detect

@@ -234,7 +234,7 @@ func (m *mapper) leaf(e *jsonschema.ValidationError, orNull bool) {
 		}
 		m.add(RuleEnum, ptr, finding.Value, "%s must be %s, not %s", name, quote(k.Want), quote(k.Got))
 	case *kind.Format:
-		m.add(RuleFormat, ptr, finding.Value, "%s %s is not %s", name, quote(k.Got), formatHint(k.Want))
+		m.add(RuleFormat, ptr, finding.Value, "%s is %s, not %s", name, quote(k.Got), formatHint(k.Want))
 	case *kind.Minimum:
 		m.add(RuleRange, ptr, finding.Value, "%s is %s, below the minimum %s", name, ratString(k.Got), ratString(k.Want))
 	case *kind.Maximum:
@@ -263,14 +263,13 @@ func (m *mapper) enum(ptr, name, typ string, got any, want []any) {
 			return
 		}
 	}
-	msg := fmt.Sprintf("%s %s is not one of the allowed values", name, quote(got))
 	if s, ok := got.(string); ok {
 		if hint := suggest.Closest(s, allowed); hint != "" {
-			m.add(rule, ptr, finding.Value, "%s: did you mean %s?", msg, quote(hint))
+			m.add(rule, ptr, finding.Value, "%s is %s: did you mean %s?", name, quote(got), quote(hint))
 			return
 		}
 	}
-	m.add(rule, ptr, finding.Value, "%s: use one of %s", msg, list(allowed))
+	m.add(rule, ptr, finding.Value, "%s is %s, not an allowed value: use one of %s", name, quote(got), list(allowed))
 }
 
 // defName extracts the $defs entry a schema URL points into.
