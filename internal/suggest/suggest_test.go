@@ -5,10 +5,10 @@ import "testing"
 func TestClosest(t *testing.T) {
 	props := []string{"displayName", "description", "accessPackage", "allowedTargetScope", "expiration"}
 	for _, c := range []struct{ in, want string }{
-		{"displayNmae", "displayName"},   // transposition
-		{"DisplayName", "displayName"},   // casing
-		{"desciption", "description"},    // deletion
-		{"expirationn", "expiration"},    // insertion
+		{"displayNmae", "displayName"}, // transposition
+		{"DisplayName", "displayName"}, // casing
+		{"desciption", "description"},  // deletion
+		{"expirationn", "expiration"},  // insertion
 		{"allowedTargetScopes", "allowedTargetScope"},
 		{"durationInDays", ""}, // nothing close: no suggestion
 		{"x", ""},

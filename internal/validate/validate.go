@@ -127,9 +127,9 @@ func Validate(api schemas.API, kind schemas.Kind, body any) ([]finding.Finding, 
 type mapper struct {
 	shape string // schemas.Name of the shape
 	c     *compiled
-	body any
-	out  []finding.Finding
-	seen map[string]bool
+	body  any
+	out   []finding.Finding
+	seen  map[string]bool
 }
 
 func (m *mapper) add(rule, ptr string, target finding.Target, format string, args ...any) {
