@@ -1,21 +1,34 @@
 package rules
 
-// All lists every semantic rule, in the order `emlint rules` shows them.
-var All = []*Rule{
-	CrossVersionProperty,
-	ApprovalRequiredNeedsStages,
-	StagesWithoutApproval,
-	ApprovalStageMax3,
-	BetaApprovalMode,
-	RequestTypeAllowed,
-	RequestTypeCasing,
-	RequestAssignmentKey,
-	RequestAddRequired,
-	RequestUserAddFields,
-	RequestRemoveUpdateNeedsID,
-	IDFormat,
-	ODataTypePrefix,
-}
+// All lists every semantic rule, in the order `emlint rules` shows them:
+// the core rules, then the catalogue sections, each kept in its own list
+// (all_*.go) so that a section's rules stay together.
+var All = concat(
+	[]*Rule{
+		CrossVersionProperty,
+		ApprovalRequiredNeedsStages,
+		StagesWithoutApproval,
+		ApprovalStageMax3,
+		BetaApprovalMode,
+		RequestTypeAllowed,
+		RequestTypeCasing,
+		RequestAssignmentKey,
+		RequestAddRequired,
+		RequestUserAddFields,
+		RequestRemoveUpdateNeedsID,
+		IDFormat,
+		ODataTypePrefix,
+	},
+	generalRules,
+	lifecycleRules,
+	targetRules,
+	approvalRules,
+	escalationRules,
+	reviewRules,
+	questionRules,
+	extensionRules,
+	requestRules,
+)
 
 // ByID returns the rule with the given id, or nil.
 func ByID(id string) *Rule {
@@ -25,4 +38,12 @@ func ByID(id string) *Rule {
 		}
 	}
 	return nil
+}
+
+func concat(lists ...[]*Rule) []*Rule {
+	var out []*Rule
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
 }

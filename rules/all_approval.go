@@ -1,0 +1,4 @@
+package rules
+
+// approvalRules are the rules of catalogue section 3.4.
+var approvalRules = []*Rule{}

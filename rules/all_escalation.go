@@ -1,0 +1,4 @@
+package rules
+
+// escalationRules are the rules of catalogue section 3.5.
+var escalationRules = []*Rule{}

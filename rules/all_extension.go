@@ -1,0 +1,4 @@
+package rules
+
+// extensionRules are the rules of catalogue section 3.8.
+var extensionRules = []*Rule{}

@@ -1,0 +1,4 @@
+package rules
+
+// generalRules are the rules of catalogue section 3.1.
+var generalRules = []*Rule{}

@@ -1,0 +1,4 @@
+package rules
+
+// lifecycleRules are the rules of catalogue section 3.2.
+var lifecycleRules = []*Rule{}

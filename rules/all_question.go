@@ -1,0 +1,4 @@
+package rules
+
+// questionRules are the rules of catalogue section 3.7.
+var questionRules = []*Rule{}

@@ -1,0 +1,4 @@
+package rules
+
+// reviewRules are the rules of catalogue section 3.6.
+var reviewRules = []*Rule{}
