@@ -36,7 +36,9 @@ against Graph's own type definitions and semantic rules, offline.
 
 Usage:
   emlint lint [flags] [PATH ...]   lint files and directories (default: .); - reads stdin
-  emlint rules                     list the semantic rules
+  emlint rules [--format F]        list every rule (text, json or markdown)
+  emlint explain RULE              print a rule's help: why, an example, the evidence
+  emlint schema --api A --kind K   print the embedded JSON Schema of a shape, for editors
   emlint version                   print the version
   emlint help                      show this help
 
@@ -68,6 +70,10 @@ func Main(args []string, env Env) int {
 		return runLint(args[1:], env)
 	case "rules":
 		return runRules(args[1:], env)
+	case "explain":
+		return runExplain(args[1:], env)
+	case "schema":
+		return runSchema(args[1:], env)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, "emlint", version())
 		return ExitOK
@@ -90,8 +96,8 @@ func version() string {
 }
 
 type lintFlags struct {
-	api, kind, format, color, stdinFilename string
-	verbose                                 bool
+	api, kind, format, color, stdinFilename, output, failLevel string
+	verbose                                                    bool
 }
 
 func runLint(args []string, env Env) int {
@@ -104,6 +110,8 @@ func runLint(args []string, env Env) int {
 	fs.StringVar(&fl.color, "color", "auto", "colour the text output: `when` auto (a terminal without NO_COLOR), always or never")
 	fs.StringVar(&fl.stdinFilename, "stdin-filename", "", "`name` to print for standard input")
 	fs.BoolVar(&fl.verbose, "verbose", false, "also list skipped files and how each file's shape was detected")
+	fs.StringVar(&fl.output, "output", "", "write the report to `file` instead of standard output")
+	fs.StringVar(&fl.failLevel, "fail-level", "", "the lowest `severity` that makes the exit status 1: error (default), warning or info")
 	fs.Usage = func() {
 		fmt.Fprint(env.Stderr, "Usage: emlint lint [flags] [PATH ...]\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -120,7 +128,24 @@ func runLint(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "emlint: %v\n", err)
 		return ExitTrouble
 	}
-	useColor, err := colorWanted(fl.color, env)
+	failLevel := finding.Error
+	if fl.failLevel != "" {
+		if failLevel, err = finding.ParseSeverity(fl.failLevel); err != nil {
+			fmt.Fprintf(env.Stderr, "emlint: --fail-level: %v\n", err)
+			return ExitTrouble
+		}
+	}
+	out := env.Stdout
+	if fl.output != "" {
+		f, err := os.Create(fl.output)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "emlint: --output: %v\n", err)
+			return ExitTrouble
+		}
+		defer f.Close()
+		out = f
+	}
+	useColor, err := colorWanted(fl.color, Env{Stdout: out, Getenv: env.Getenv})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "emlint: %v\n", err)
 		return ExitTrouble
@@ -136,7 +161,7 @@ func runLint(args []string, env Env) int {
 
 	files := lint.LintAll(load.Files(paths, load.Options{Stdin: env.Stdin, StdinFilename: fl.stdinFilename}), opts)
 
-	if err := reporter.Report(env.Stdout, files); err != nil {
+	if err := reporter.Report(out, files); err != nil {
 		fmt.Fprintf(env.Stderr, "emlint: writing the report: %v\n", err)
 		return ExitTrouble
 	}
@@ -152,7 +177,7 @@ func runLint(args []string, env Env) int {
 			fmt.Fprintf(env.Stderr, "emlint: linted %s as %s: %s\n", f.Name, schemas.Name(f.API, f.Kind), f.Reason)
 		}
 		for _, x := range f.Findings {
-			if x.Severity == finding.Error && status == ExitOK {
+			if x.Severity >= failLevel && status == ExitOK {
 				status = ExitFindings
 			}
 		}

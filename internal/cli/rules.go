@@ -8,40 +8,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/emlint/emlint/internal/finding"
-	"github.com/emlint/emlint/internal/lint"
-	"github.com/emlint/emlint/internal/validate"
-	"github.com/emlint/emlint/rules"
+	"github.com/emlint/emlint/internal/catalog"
+	"github.com/emlint/emlint/internal/suggest"
 )
-
-// ruleInfo is one line of `emlint rules`: a semantic rule, a schema check
-// or a file-reading check.
-type ruleInfo struct {
-	ID       string   `json:"id"`
-	Severity string   `json:"severity"`
-	Shapes   []string `json:"shapes"`
-	Source   string   `json:"source"` // "rule", "schema" or "file"
-	Doc      string   `json:"doc"`
-}
-
-func catalog() []ruleInfo {
-	var out []ruleInfo
-	all := []string{"all"}
-	for _, r := range rules.All {
-		var shapes []string
-		for _, s := range r.Shapes {
-			shapes = append(shapes, s.String())
-		}
-		out = append(out, ruleInfo{r.ID, r.Severity.String(), shapes, "rule", r.Doc})
-	}
-	for _, r := range validate.RuleDocs {
-		out = append(out, ruleInfo{r.ID, finding.Error.String(), all, "schema", r.Doc})
-	}
-	for _, r := range lint.RuleDocs {
-		out = append(out, ruleInfo{r.ID, r.Severity.String(), all, "file", r.Doc})
-	}
-	return out
-}
 
 // runRules lists every check emlint reports under a rule id.
 func runRules(args []string, env Env) int {
@@ -63,7 +32,7 @@ func runRules(args []string, env Env) int {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		err = enc.Encode(catalog())
+		err = enc.Encode(catalog.All())
 	case "markdown":
 		_, err = io.WriteString(env.Stdout, RulesMarkdown())
 	default:
@@ -80,7 +49,7 @@ func runRules(args []string, env Env) int {
 func rulesText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tSHAPES\tDOC")
-	for _, r := range catalog() {
+	for _, r := range catalog.All() {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, strings.Join(r.Shapes, ","), r.Doc)
 	}
 	return tw.Flush()
@@ -91,8 +60,30 @@ func rulesText(w io.Writer) error {
 func RulesMarkdown() string {
 	var b strings.Builder
 	b.WriteString("| rule | severity | shapes | checks |\n|---|---|---|---|\n")
-	for _, r := range catalog() {
+	for _, r := range catalog.All() {
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, strings.Join(r.Shapes, ", "), strings.ReplaceAll(r.Doc, "|", "\\|"))
 	}
 	return b.String()
+}
+
+// runExplain prints a rule's long help.
+func runExplain(args []string, env Env) int {
+	if len(args) != 1 {
+		fmt.Fprintln(env.Stderr, "usage: emlint explain RULE (see 'emlint rules' for the ids)")
+		return ExitTrouble
+	}
+	e, ok := catalog.ByID(args[0])
+	if !ok {
+		msg := fmt.Sprintf("emlint explain: no rule %q", args[0])
+		if s := suggest.Closest(args[0], catalog.IDs()); s != "" {
+			msg += fmt.Sprintf(": did you mean %q?", s)
+		} else {
+			msg += ": run 'emlint rules' for the list"
+		}
+		fmt.Fprintln(env.Stderr, msg)
+		return ExitTrouble
+	}
+	fmt.Fprintf(env.Stdout, "%s (%s, default severity %s; applies to %s)\n\n%s\n\n%s\n",
+		e.ID, e.Source, e.Level, strings.Join(e.Shapes, ", "), e.Doc, strings.TrimSpace(e.Help))
+	return ExitOK
 }

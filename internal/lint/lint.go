@@ -5,6 +5,7 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -47,6 +48,9 @@ type Options struct {
 	API   schemas.API  // "" = detect
 	Kind  schemas.Kind // "" = detect; set, it lints files that do not look like payloads too
 	Rules []*rules.Rule
+	// ShapeFor, if set, gives the api and kind configured for a path
+	// (configuration `files:`); API and Kind, from flags, win over it.
+	ShapeFor func(path string) (schemas.API, schemas.Kind)
 }
 
 // Status is what happened to a file.
@@ -106,6 +110,10 @@ func Lint(name string, data []byte, opts Options) (res File) {
 		}
 	}()
 	res = File{Name: name}
+	if opts.ShapeFor != nil {
+		api, kind := opts.ShapeFor(name)
+		opts.API, opts.Kind = cmp.Or(opts.API, api), cmp.Or(opts.Kind, kind)
+	}
 	parsed, err := jsonparse.Parse(data)
 	if err != nil {
 		if opts.Kind == "" && !detect.LooksLikePayload(data) {

@@ -1,0 +1,61 @@
+// Package catalog lists every check emlint reports under a rule id: the
+// semantic rules, the schema checks and the file checks, with what
+// `emlint rules`, `emlint explain`, the README and SARIF say about them.
+package catalog
+
+import (
+	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/lint"
+	"github.com/emlint/emlint/internal/validate"
+	"github.com/emlint/emlint/rules"
+)
+
+// Entry describes one rule id.
+type Entry struct {
+	ID       string           `json:"id"`
+	Severity finding.Severity `json:"-"`
+	Level    string           `json:"severity"`
+	Shapes   []string         `json:"shapes"`
+	Source   string           `json:"source"` // "rule", "schema" or "file"
+	Doc      string           `json:"doc"`
+	Help     string           `json:"-"`
+}
+
+// All returns every entry, semantic rules first.
+func All() []Entry {
+	var out []Entry
+	all := []string{"all"}
+	for _, r := range rules.All {
+		var shapes []string
+		for _, s := range r.Shapes {
+			shapes = append(shapes, s.String())
+		}
+		out = append(out, Entry{r.ID, r.Severity, r.Severity.String(), shapes, "rule", r.Doc, r.Help})
+	}
+	for _, r := range validate.RuleDocs {
+		out = append(out, Entry{r.ID, finding.Error, finding.Error.String(), all, "schema", r.Doc, r.Doc})
+	}
+	for _, r := range lint.RuleDocs {
+		out = append(out, Entry{r.ID, r.Severity, r.Severity.String(), all, "file", r.Doc, r.Doc})
+	}
+	return out
+}
+
+// ByID returns the entry for a rule id.
+func ByID(id string) (Entry, bool) {
+	for _, e := range All() {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// IDs returns every rule id, for did-you-mean hints.
+func IDs() []string {
+	var ids []string
+	for _, e := range All() {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
