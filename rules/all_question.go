@@ -1,4 +1,8 @@
 package rules
 
 // questionRules are the rules of catalogue section 3.7.
-var questionRules = []*Rule{}
+var questionRules = []*Rule{
+	ChoiceQuestionNeedsChoices,
+	QuestionSequenceUnique,
+	QuestionRegexValid,
+}

@@ -1,4 +1,9 @@
 package rules
 
 // reviewRules are the rules of catalogue section 3.6.
-var reviewRules = []*Rule{}
+var reviewRules = []*Rule{
+	BetaReviewRequiredFields,
+	BetaReviewerTypeMatch,
+	V1ReviewConsistency,
+	ReviewDurationLtRecurrence,
+}

@@ -16,13 +16,12 @@ UserExtend and UserUpdate in the legacy beta API). Graded by evidence:
 userAdd / UserAdd
 - accessPackageId missing: error. Every recipe and example names the package;
   without it there is nothing to request.
-- assignmentPolicyId missing: info. The request-body prose names it (and
-  targetId), but the docs' own examples (v1.0 create-request examples 3 and 4,
-  beta example 3) send only accessPackageId and get 201 Created: the caller is
-  the target and the service picks the policy the caller is in scope for. Name
-  the policy when the caller may be in scope of several policies of the package.
-  (The rule catalogue grades this a warning; the docs examples show it is
-  accepted, so it is advice.)
+- assignmentPolicyId missing: not reported. The request-body prose names it
+  (and targetId), but the docs' own examples (v1.0 create-request examples 3
+  and 4, beta example 3) send only accessPackageId and get 201 Created: the
+  caller is the target and the service picks the policy the caller is in scope
+  for. (The rule catalogue grades this a warning; the docs show it is a
+  documented form, and emlint does not flag Microsoft's valid examples.)
 
 userUpdate / UserUpdate / UserExtend
 - assignment.id given: fine. The newest v1.0 page (ms.date 2024-10-15) says a
@@ -102,10 +101,7 @@ body prose of the 2024-10-15 revision and of commit 02747747; examples 3, 4 and
 		case !polID && !polNav && update:
 			pass.ReportAt(finding.Warning, aptr, finding.Start,
 				"`%s` has neither `id` nor `assignmentPolicyId`: name the assignment to update by its `id`, or add the policy it was granted through", name)
-		case !polID && !polNav:
-			pass.ReportAt(finding.Info, aptr, finding.Start,
-				"`%s` has no `assignmentPolicyId`, so Graph picks the policy: name one if the user is in scope of several", name)
-		case !polID:
+		case !polID && polNav:
 			reportNavRef(pass, aptr, policyRef.idKey, policyRef.navKey)
 		case update && pass.Shape == V1Request:
 			pass.ReportAt(finding.Info, aptr, finding.Start,

@@ -42,7 +42,10 @@ type Rule struct {
 	// Supersedes lists schema rule ids whose findings at the same pointer
 	// this rule's findings replace with a more specific message.
 	Supersedes []string
-	Run        func(*Pass)
+	// Off rules run only when configuration or --enable turns them on:
+	// advice that would otherwise fire on bodies that are right as they are.
+	Off bool
+	Run func(*Pass)
 }
 
 // AppliesTo reports whether the rule runs on a shape.

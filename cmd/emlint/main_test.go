@@ -311,3 +311,187 @@ func TestREADMERules(t *testing.T) {
 	}
 	t.Errorf("the README's rule table is stale: run go test ./cmd/emlint -run TestREADME -update")
 }
+
+// writeFiles creates files (name -> content) under a new temporary directory.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// emlintIn runs emlint with dir as the working directory.
+func emlintIn(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var exit *exec.ExitError
+	code := 0
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+const (
+	// A v1.0 body that Microsoft's docs POST with the beta keys.
+	pascalRequest = `{"requestType": "UserAdd", "accessPackageAssignment": {"accessPackageId": "a914b616-e04e-476b-aa37-91038f0b165b"}}`
+	// One error (placeholder id) and one warning (PascalCase) in v1.0.
+	brokenRequest = "{\n  \"requestType\": \"AdminRemove\",\n  \"assignment\": {\"id\": \"string (identifier)\"}\n}\n"
+)
+
+func TestConfig(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		".emlint.yaml":       "files:\n  - path: \"v1/**\"\n    api: v1.0\n    kind: request\nrules:\n  request-type-casing: error\nignore:\n  - path: \"legacy/**\"\n    pointer: \"/assignment/id\"\n    rules: [id-format]\n  - path: \"nothing/**\"\n",
+		"v1/ex4.json":        pascalRequest,
+		"legacy/broken.json": brokenRequest,
+		"sub/dir/.keep":      "",
+	})
+	// files: maps v1/** to v1.0 requests, so the beta-looking body is judged as v1.0,
+	// and the configured severity makes the casing warning an error.
+	r := emlintIn(t, dir, "lint", "--color", "never", "v1/ex4.json")
+	if r.code != 1 || !strings.Contains(r.stdout, "error: v1.0 `requestType` values are camelCase") || !strings.Contains(r.stdout, "[request-assignment-key]") {
+		t.Errorf("files mapping and severity: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// The config is found from a subdirectory too, and flags beat it.
+	r = emlintIn(t, filepath.Join(dir, "sub", "dir"), "lint", "--format", "json", "--api", "beta", "../../v1/ex4.json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"api": "beta"`) {
+		t.Errorf("--api must beat the config's files mapping: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// One finding silenced in one file; the same rule still fires elsewhere.
+	r = emlintIn(t, dir, "lint", "--color", "never", "--report-unused-ignores", "legacy/broken.json")
+	if strings.Contains(r.stdout, "[id-format]") || !strings.Contains(r.stdout, "[request-type-casing]") {
+		t.Errorf("ignore entry: %d\n%s", r.code, r.stdout)
+	}
+	if !strings.Contains(r.stderr, ".emlint.yaml:11:5: warning: this ignore entry (path \"nothing/**\") matched no finding") {
+		t.Errorf("unused ignore not reported:\n%s", r.stderr)
+	}
+	other := writeFiles(t, map[string]string{"broken.json": brokenRequest})
+	r = emlintIn(t, other, "lint", "--config", filepath.Join(dir, ".emlint.yaml"), "--color", "never", filepath.Join(other, "broken.json"))
+	if !strings.Contains(r.stdout, "[id-format]") {
+		t.Errorf("the ignore entry must not silence other paths:\n%s", r.stdout)
+	}
+	// --no-config ignores the file; --disable and --enable override it.
+	r = emlintIn(t, dir, "lint", "--no-config", "--format", "json", "v1/ex4.json")
+	if !strings.Contains(r.stdout, `"api": "beta"`) {
+		t.Errorf("--no-config: %s", r.stdout)
+	}
+	r = emlintIn(t, dir, "lint", "--color", "never", "--disable", "request-type-casing,request-assignment-key", "v1/ex4.json")
+	if r.code != 0 || strings.Contains(r.stdout, "request-type-casing") {
+		t.Errorf("--disable: %d\n%s", r.code, r.stdout)
+	}
+	r = emlintIn(t, dir, "lint", "--disable", "request-type-casng", "v1/ex4.json")
+	if r.code != 2 || !strings.Contains(r.stderr, `did you mean "request-type-casing"?`) {
+		t.Errorf("unknown rule in --disable: %d %s", r.code, r.stderr)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		".emlint.yaml": "rules:\n  request-type-casng: off\n",
+		"a.json":       pascalRequest,
+	})
+	r := emlintIn(t, dir, "lint", "a.json")
+	if r.code != 2 || !strings.Contains(r.stderr, ".emlint.yaml:2:3:") || !strings.Contains(r.stderr, "request-type-casing") {
+		t.Errorf("a bad config must exit 2 at its position with a did-you-mean: %d %s", r.code, r.stderr)
+	}
+	r = emlintIn(t, dir, "lint", "--config", "missing.yaml", "a.json")
+	if r.code != 2 {
+		t.Errorf("a missing --config must exit 2: %d %s", r.code, r.stderr)
+	}
+}
+
+func TestFailLevel(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.json": pascalRequest})
+	if r := emlintIn(t, dir, "lint", "--api", "v1.0", "a.json"); r.code != 0 {
+		t.Errorf("warnings alone exit 0, got %d", r.code)
+	}
+	if r := emlintIn(t, dir, "lint", "--api", "v1.0", "--fail-level", "warning", "a.json"); r.code != 1 {
+		t.Errorf("--fail-level warning: warnings exit 1, got %d", r.code)
+	}
+	dir = writeFiles(t, map[string]string{".emlint.yaml": "fail-level: warning\n", "a.json": pascalRequest})
+	if r := emlintIn(t, dir, "lint", "--api", "v1.0", "a.json"); r.code != 1 {
+		t.Errorf("fail-level from the config, got %d", r.code)
+	}
+	if r := emlintIn(t, dir, "lint", "--api", "v1.0", "--fail-level", "error", "a.json"); r.code != 0 {
+		t.Errorf("the flag beats the config, got %d", r.code)
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.json": brokenRequest})
+	r := emlintIn(t, dir, "lint", "--write-baseline", "baseline.json", "a.json")
+	if r.code != 0 || !strings.Contains(r.stderr, "wrote 2 findings to baseline.json") {
+		t.Fatalf("write: %d %s", r.code, r.stderr)
+	}
+	if r = emlintIn(t, dir, "lint", "--baseline", "baseline.json", "a.json"); r.code != 0 || r.stdout != "" {
+		t.Errorf("nothing new: %d\n%s", r.code, r.stdout)
+	}
+	// Lines added above the findings do not resurrect them; a new finding is reported.
+	os.WriteFile(filepath.Join(dir, "a.json"), []byte("\n\n"+strings.Replace(brokenRequest, `"assignment"`, `"justification": 1, "assignment"`, 1)), 0o644)
+	r = emlintIn(t, dir, "lint", "--color", "never", "--baseline", "baseline.json", "a.json")
+	if r.code != 1 || strings.Contains(r.stdout, "[id-format]") || !strings.Contains(r.stdout, "[schema-type]") {
+		t.Errorf("after the edit: %d\n%s", r.code, r.stdout)
+	}
+	os.WriteFile(filepath.Join(dir, "bad-baseline.json"), []byte("{"), 0o644)
+	if r = emlintIn(t, dir, "lint", "--baseline", "bad-baseline.json", "a.json"); r.code != 2 {
+		t.Errorf("a malformed baseline exits 2, got %d", r.code)
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := t.TempDir()
+	if r := emlintIn(t, dir, "init"); r.code != 0 {
+		t.Fatalf("init: %d %s", r.code, r.stderr)
+	}
+	if r := emlintIn(t, dir, "init"); r.code != 2 || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("a second init must not overwrite: %d %s", r.code, r.stderr)
+	}
+	os.WriteFile(filepath.Join(dir, "a.json"), []byte(pascalRequest), 0o644)
+	if r := emlintIn(t, dir, "lint", "a.json"); r.code != 0 {
+		t.Errorf("the written config must load: %d %s", r.code, r.stderr)
+	}
+}
+
+func TestSchemaAndExplain(t *testing.T) {
+	r := emlint(t, "", "schema", "--api", "beta", "--kind", "request")
+	if r.code != 0 || !strings.Contains(r.stdout, `"$id": "https://github.com/emlint/emlint/schemas/beta-request.schema.json"`) {
+		t.Errorf("schema: %d %.200s", r.code, r.stdout)
+	}
+	r = emlint(t, "", "explain", "id-format")
+	if r.code != 0 || !strings.Contains(r.stdout, "Evidence") {
+		t.Errorf("explain: %d %s", r.code, r.stdout)
+	}
+	r = emlint(t, "", "explain", "id-fromat")
+	if r.code != 2 || !strings.Contains(r.stderr, `did you mean "id-format"?`) {
+		t.Errorf("explain unknown: %d %s", r.code, r.stderr)
+	}
+}
+
+func TestRulesOffByDefault(t *testing.T) {
+	body := `{"requestType": "UserAdd", "accessPackageAssignment": {"accessPackageId": "a914b616-e04e-476b-aa37-91038f0b165b", "assignmentPolicyId": "2264bf65-76ba-417b-a27d-54d291f0cbc8"}}`
+	dir := writeFiles(t, map[string]string{"a.json": body})
+	if r := emlintIn(t, dir, "lint", "a.json"); strings.Contains(r.stdout, "beta-legacy-endpoint-deprecated") {
+		t.Errorf("an off rule fired by default:\n%s", r.stdout)
+	}
+	if r := emlintIn(t, dir, "lint", "--enable", "beta-legacy-endpoint-deprecated", "a.json"); !strings.Contains(r.stdout, "[beta-legacy-endpoint-deprecated]") || r.code != 0 {
+		t.Errorf("--enable: %d\n%s", r.code, r.stdout)
+	}
+	dir = writeFiles(t, map[string]string{"a.json": body, ".emlint.yaml": "rules:\n  beta-legacy-endpoint-deprecated: warning\n"})
+	if r := emlintIn(t, dir, "lint", "--color", "never", "a.json"); !strings.Contains(r.stdout, "warning: the legacy") {
+		t.Errorf("configured severity turns it on:\n%s", r.stdout)
+	}
+}

@@ -16,7 +16,8 @@ type Entry struct {
 	Severity finding.Severity `json:"-"`
 	Level    string           `json:"severity"`
 	Shapes   []string         `json:"shapes"`
-	Source   string           `json:"source"` // "rule", "schema" or "file"
+	Source   string           `json:"source"`        // "rule", "schema" or "file"
+	Off      bool             `json:"off,omitempty"` // runs only when configuration or --enable turns it on
 	Doc      string           `json:"doc"`
 	Help     string           `json:"-"`
 }
@@ -30,13 +31,13 @@ func All() []Entry {
 		for _, s := range r.Shapes {
 			shapes = append(shapes, s.String())
 		}
-		out = append(out, Entry{r.ID, r.Severity, r.Severity.String(), shapes, "rule", r.Doc, r.Help})
+		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Level: r.Severity.String(), Shapes: shapes, Source: "rule", Off: r.Off, Doc: r.Doc, Help: r.Help})
 	}
 	for _, r := range validate.RuleDocs {
-		out = append(out, Entry{r.ID, finding.Error, finding.Error.String(), all, "schema", r.Doc, r.Doc})
+		out = append(out, Entry{ID: r.ID, Severity: finding.Error, Level: finding.Error.String(), Shapes: all, Source: "schema", Doc: r.Doc, Help: r.Doc})
 	}
 	for _, r := range lint.RuleDocs {
-		out = append(out, Entry{r.ID, r.Severity, r.Severity.String(), all, "file", r.Doc, r.Doc})
+		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Level: r.Severity.String(), Shapes: all, Source: "file", Doc: r.Doc, Help: r.Doc})
 	}
 	return out
 }

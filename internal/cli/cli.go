@@ -3,18 +3,13 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 
-	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
-	"github.com/emlint/emlint/internal/load"
-	"github.com/emlint/emlint/internal/report"
 	"github.com/emlint/emlint/schemas"
 	"github.com/mattn/go-isatty"
 )
@@ -39,6 +34,7 @@ Usage:
   emlint rules [--format F]        list every rule (text, json or markdown)
   emlint explain RULE              print a rule's help: why, an example, the evidence
   emlint schema --api A --kind K   print the embedded JSON Schema of a shape, for editors
+  emlint init                      write a commented .emlint.yaml in the current directory
   emlint version                   print the version
   emlint help                      show this help
 
@@ -74,6 +70,8 @@ func Main(args []string, env Env) int {
 		return runExplain(args[1:], env)
 	case "schema":
 		return runSchema(args[1:], env)
+	case "init":
+		return runInit(args[1:], env)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, "emlint", version())
 		return ExitOK
@@ -93,99 +91,6 @@ func version() string {
 		return bi.Main.Version
 	}
 	return "(devel)"
-}
-
-type lintFlags struct {
-	api, kind, format, color, stdinFilename, output, failLevel string
-	verbose                                                    bool
-}
-
-func runLint(args []string, env Env) int {
-	var fl lintFlags
-	fs := flag.NewFlagSet("emlint lint", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	fs.StringVar(&fl.api, "api", "", "lint every body as this API version: `beta` (legacy beta shape) or v1.0 (default: detect)")
-	fs.StringVar(&fl.kind, "kind", "", "lint every body as this kind: `policy` or request (default: detect; also lints files that do not look like payloads)")
-	fs.StringVar(&fl.format, "format", "text", "output `format`: "+strings.Join(report.Formats, ", "))
-	fs.StringVar(&fl.color, "color", "auto", "colour the text output: `when` auto (a terminal without NO_COLOR), always or never")
-	fs.StringVar(&fl.stdinFilename, "stdin-filename", "", "`name` to print for standard input")
-	fs.BoolVar(&fl.verbose, "verbose", false, "also list skipped files and how each file's shape was detected")
-	fs.StringVar(&fl.output, "output", "", "write the report to `file` instead of standard output")
-	fs.StringVar(&fl.failLevel, "fail-level", "", "the lowest `severity` that makes the exit status 1: error (default), warning or info")
-	fs.Usage = func() {
-		fmt.Fprint(env.Stderr, "Usage: emlint lint [flags] [PATH ...]\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	paths, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return ExitOK
-	}
-	if err != nil {
-		return ExitTrouble // the flag package has printed why
-	}
-	opts, err := fl.options()
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "emlint: %v\n", err)
-		return ExitTrouble
-	}
-	failLevel := finding.Error
-	if fl.failLevel != "" {
-		if failLevel, err = finding.ParseSeverity(fl.failLevel); err != nil {
-			fmt.Fprintf(env.Stderr, "emlint: --fail-level: %v\n", err)
-			return ExitTrouble
-		}
-	}
-	out := env.Stdout
-	if fl.output != "" {
-		f, err := os.Create(fl.output)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "emlint: --output: %v\n", err)
-			return ExitTrouble
-		}
-		defer f.Close()
-		out = f
-	}
-	useColor, err := colorWanted(fl.color, Env{Stdout: out, Getenv: env.Getenv})
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "emlint: %v\n", err)
-		return ExitTrouble
-	}
-	reporter, err := report.New(fl.format, useColor)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "emlint: %v\n", err)
-		return ExitTrouble
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-
-	files := lint.LintAll(load.Files(paths, load.Options{Stdin: env.Stdin, StdinFilename: fl.stdinFilename}), opts)
-
-	if err := reporter.Report(out, files); err != nil {
-		fmt.Fprintf(env.Stderr, "emlint: writing the report: %v\n", err)
-		return ExitTrouble
-	}
-	status := ExitOK
-	for _, f := range files {
-		switch {
-		case f.Status == lint.Failed:
-			fmt.Fprintf(env.Stderr, "emlint: %s\n", f.Reason)
-			status = ExitTrouble
-		case fl.verbose && f.Status == lint.Skipped:
-			fmt.Fprintf(env.Stderr, "emlint: skipped %s: %s\n", f.Name, f.Reason)
-		case fl.verbose:
-			fmt.Fprintf(env.Stderr, "emlint: linted %s as %s: %s\n", f.Name, schemas.Name(f.API, f.Kind), f.Reason)
-		}
-		for _, x := range f.Findings {
-			if x.Severity >= failLevel && status == ExitOK {
-				status = ExitFindings
-			}
-		}
-	}
-	if fl.format == "text" {
-		fmt.Fprintln(env.Stderr, report.Summary(files))
-	}
-	return status
 }
 
 // parseInterleaved accepts flags after paths too (emlint lint a.json --api

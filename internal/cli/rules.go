@@ -50,7 +50,7 @@ func rulesText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tSHAPES\tDOC")
 	for _, r := range catalog.All() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, strings.Join(r.Shapes, ","), r.Doc)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, level(r), strings.Join(r.Shapes, ","), r.Doc)
 	}
 	return tw.Flush()
 }
@@ -61,7 +61,7 @@ func RulesMarkdown() string {
 	var b strings.Builder
 	b.WriteString("| rule | severity | shapes | checks |\n|---|---|---|---|\n")
 	for _, r := range catalog.All() {
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, strings.Join(r.Shapes, ", "), strings.ReplaceAll(r.Doc, "|", "\\|"))
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, level(r), strings.Join(r.Shapes, ", "), strings.ReplaceAll(r.Doc, "|", "\\|"))
 	}
 	return b.String()
 }
@@ -84,6 +84,15 @@ func runExplain(args []string, env Env) int {
 		return ExitTrouble
 	}
 	fmt.Fprintf(env.Stdout, "%s (%s, default severity %s; applies to %s)\n\n%s\n\n%s\n",
-		e.ID, e.Source, e.Level, strings.Join(e.Shapes, ", "), e.Doc, strings.TrimSpace(e.Help))
+		e.ID, e.Source, level(e), strings.Join(e.Shapes, ", "), e.Doc, strings.TrimSpace(e.Help))
 	return ExitOK
+}
+
+// level is a rule's default severity, marked when the rule is off unless
+// configuration or --enable turns it on.
+func level(e catalog.Entry) string {
+	if e.Off {
+		return e.Level + " (off by default)"
+	}
+	return e.Level
 }

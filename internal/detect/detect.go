@@ -6,12 +6,14 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/emlint/emlint/schemas"
 )
@@ -213,6 +215,9 @@ func readVocab(schema []byte) vocab {
 // entitlement-management property, so that a broken body is reported while
 // other broken JSON (a tsconfig.json with comments) is skipped.
 func LooksLikePayload(data []byte) bool {
+	if text, ok := utf16Text(data); ok {
+		data = text
+	}
 	for _, keys := range strongKeys {
 		for _, k := range keys {
 			if bytes.Contains(data, []byte(`"`+k+`"`)) {
@@ -221,4 +226,24 @@ func LooksLikePayload(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// utf16Text decodes a file that starts with a UTF-16 byte order mark (as
+// Windows PowerShell 5.1 writes by default), so that it is recognised and
+// reported instead of skipped.
+func utf16Text(data []byte) ([]byte, bool) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	default:
+		return nil, false
+	}
+	units := make([]uint16, (len(data)-2)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2+2*i:])
+	}
+	return []byte(string(utf16.Decode(units))), true
 }

@@ -136,7 +136,7 @@ func Lint(name string, data []byte, opts Options) (res File) {
 
 	var fs []finding.Finding
 	if parsed.BOM {
-		fs = append(fs, finding.Finding{Rule: RuleBOM, Severity: finding.Info, Target: finding.Fixed, Start: 0, End: 3,
+		fs = append(fs, finding.Finding{Rule: RuleBOM, Severity: finding.Info, Target: finding.Fixed, Start: 3, End: min(4, len(data)),
 			Message: "the file starts with a UTF-8 byte order mark: save it without one, since a script may send it to Graph as part of the body"})
 	}
 	for _, d := range parsed.Duplicates {

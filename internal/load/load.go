@@ -46,10 +46,13 @@ type Options struct {
 func Files(paths []string, opts Options) []File {
 	var out []File
 	seen := map[string]bool{}
-	add := func(f File) {
-		key := f.Name
-		if abs, err := filepath.Abs(f.Name); err == nil && f.Name != stdinName(opts) {
-			key = abs
+	add := func(f File, stdin bool) {
+		key := "\x00stdin" // never a path
+		if !stdin {
+			key = f.Name
+			if abs, err := filepath.Abs(f.Name); err == nil {
+				key = abs
+			}
 		}
 		if seen[key] {
 			return
@@ -63,23 +66,23 @@ func Files(paths []string, opts Options) []File {
 			if err != nil {
 				err = fmt.Errorf("reading standard input: %w", err)
 			}
-			add(File{Name: stdinName(opts), Data: data, Err: err})
+			add(File{Name: stdinName(opts), Data: data, Err: err}, true)
 			continue
 		}
 		info, err := os.Stat(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			add(File{Name: p, Err: fmt.Errorf("%s: no such file or directory", p)})
+			add(File{Name: p, Err: fmt.Errorf("%s: no such file or directory", p)}, false)
 		case err != nil:
-			add(File{Name: p, Err: err})
+			add(File{Name: p, Err: err}, false)
 		case info.IsDir():
 			for _, f := range walk(p) {
-				add(f)
+				add(f, false)
 			}
 		case !info.Mode().IsRegular():
-			add(File{Name: p, Err: fmt.Errorf("%s: not a regular file (%s): give emlint files or directories", p, info.Mode().Type())})
+			add(File{Name: p, Err: fmt.Errorf("%s: not a regular file (%s): give emlint files or directories", p, info.Mode().Type())}, false)
 		default:
-			add(readFile(p))
+			add(readFile(p), false)
 		}
 	}
 	return out
@@ -96,7 +99,14 @@ func stdinName(opts Options) string {
 // (an unreadable subdirectory) become files with Err set.
 func walk(dir string) []File {
 	var out []File
-	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	root := dir
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// A symlink named on the command line is what the user points at:
+		// a trailing separator makes WalkDir enter it (links found while
+		// walking are still not followed).
+		root = dir + string(filepath.Separator)
+	}
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			out = append(out, File{Name: path, Err: err})
 			if d != nil && d.IsDir() {
@@ -105,7 +115,7 @@ func walk(dir string) []File {
 			return nil
 		}
 		if d.IsDir() {
-			if path != dir && skipDirs[d.Name()] {
+			if path != root && skipDirs[d.Name()] {
 				return fs.SkipDir
 			}
 			return nil

@@ -19,6 +19,7 @@ type Pos struct {
 type Lines struct {
 	data   []byte
 	starts []int
+	bom    int // length of a leading UTF-8 byte order mark, which editors hide
 }
 
 // NewLines indexes data. A line ends at "\n"; a preceding "\r" is part of
@@ -33,7 +34,19 @@ func NewLines(data []byte) *Lines {
 		i += j + 1
 		starts = append(starts, i)
 	}
-	return &Lines{data: data, starts: starts}
+	bom := 0
+	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+		bom = 3
+	}
+	return &Lines{data: data, starts: starts, bom: bom}
+}
+
+// lineStart is where line n (0-based) starts, after a byte order mark.
+func (l *Lines) lineStart(n int) int {
+	if n == 0 {
+		return l.bom
+	}
+	return l.starts[n]
 }
 
 // line returns the 0-based line holding offset.
@@ -46,7 +59,8 @@ func (l *Lines) line(offset int) int {
 func (l *Lines) Pos(offset int) Pos {
 	offset = max(0, min(offset, len(l.data)))
 	n := l.line(offset)
-	return Pos{Line: n + 1, Col: utf8.RuneCount(l.data[l.starts[n]:offset]) + 1}
+	start := min(l.lineStart(n), offset)
+	return Pos{Line: n + 1, Col: utf8.RuneCount(l.data[start:offset]) + 1}
 }
 
 // UTF16Col is the 0-based column of offset in UTF-16 code units, as the
@@ -54,7 +68,8 @@ func (l *Lines) Pos(offset int) Pos {
 func (l *Lines) UTF16Col(offset int) int {
 	offset = max(0, min(offset, len(l.data)))
 	n := 0
-	for _, r := range string(l.data[l.starts[l.line(offset)]:offset]) {
+	line := l.line(offset)
+	for _, r := range string(l.data[min(l.lineStart(line), offset):offset]) {
 		n += len(utf16.Encode([]rune{r}))
 	}
 	return n
@@ -69,7 +84,7 @@ func (l *Lines) Text(n int) string {
 	if n < len(l.starts) {
 		end = l.starts[n] - 1
 	}
-	return string(bytes.TrimSuffix(l.data[l.starts[n-1]:end], []byte("\r")))
+	return string(bytes.TrimSuffix(l.data[min(l.lineStart(n-1), end):end], []byte("\r")))
 }
 
 // Count is the number of lines.

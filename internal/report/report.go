@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
@@ -18,17 +19,50 @@ type Reporter interface {
 }
 
 // Formats lists the output formats by name.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "sarif", "github", "checkstyle", "junit"}
 
-// New returns the reporter for a format name.
+// Options are what a reporter may need to know about the run besides the
+// results. The zero value is valid: every format's output then depends on
+// the results alone (and, for sarif, on the working directory).
+type Options struct {
+	// Color colours the text output.
+	Color bool
+	// Version is emlint's version, for sarif's tool.driver.version
+	// (default DefaultVersion).
+	Version string
+	// BaseDir is the directory sarif artifact URIs are relative to, as
+	// %SRCROOT% (default: the working directory).
+	BaseDir string
+	// Timestamp is when the run started, for junit's required testsuite
+	// timestamp (default: 1970-01-01T00:00:00, so output stays
+	// reproducible).
+	Timestamp time.Time
+}
+
+// New returns the reporter for a format name with default options
+// except colour.
 func New(format string, color bool) (Reporter, error) {
+	return NewWith(format, Options{Color: color})
+}
+
+// NewWith returns the reporter for a format name.
+func NewWith(format string, opts Options) (Reporter, error) {
 	switch format {
 	case "text":
-		return &Text{Color: color}, nil
+		return &Text{Color: opts.Color}, nil
 	case "json":
 		return JSON{}, nil
+	case "sarif":
+		return &SARIF{Version: opts.Version, BaseDir: opts.BaseDir}, nil
+	case "github":
+		return GitHub{}, nil
+	case "checkstyle":
+		return Checkstyle{}, nil
+	case "junit":
+		return &JUnit{Timestamp: opts.Timestamp}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats, " or "))
+	return nil, fmt.Errorf("unknown format %q: use %s or %s", format,
+		strings.Join(Formats[:len(Formats)-1], ", "), Formats[len(Formats)-1])
 }
 
 // Findings returns every finding of every file in output order.

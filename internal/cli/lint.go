@@ -1,0 +1,291 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/emlint/emlint/internal/baseline"
+	"github.com/emlint/emlint/internal/catalog"
+	"github.com/emlint/emlint/internal/config"
+	"github.com/emlint/emlint/internal/filter"
+	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/lint"
+	"github.com/emlint/emlint/internal/load"
+	"github.com/emlint/emlint/internal/report"
+	"github.com/emlint/emlint/internal/suggest"
+	"github.com/emlint/emlint/schemas"
+)
+
+type lintFlags struct {
+	api, kind, format, color, stdinFilename, output, failLevel string
+	configPath, baselinePath, writeBaseline                    string
+	noConfig, verbose, reportUnusedIgnores                     bool
+	enable, disable                                            ruleList
+}
+
+// ruleList is a repeatable flag of rule ids (also comma-separated).
+type ruleList map[string]bool
+
+func (l ruleList) String() string { return "" }
+func (l ruleList) Set(v string) error {
+	for _, id := range strings.Split(v, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			l[id] = true
+		}
+	}
+	return nil
+}
+
+// trouble prints why emlint cannot do its job and returns exit status 2.
+func trouble(env Env, format string, args ...any) int {
+	fmt.Fprintf(env.Stderr, "emlint: "+format+"\n", args...)
+	return ExitTrouble
+}
+
+func runLint(args []string, env Env) int {
+	fl := lintFlags{enable: ruleList{}, disable: ruleList{}}
+	fs := flag.NewFlagSet("emlint lint", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.StringVar(&fl.api, "api", "", "lint every body as this API version: `beta` (legacy beta shape) or v1.0 (default: configuration, else detect)")
+	fs.StringVar(&fl.kind, "kind", "", "lint every body as this kind: `policy` or request (default: configuration, else detect; also lints files that do not look like payloads)")
+	fs.StringVar(&fl.format, "format", "text", "output `format`: "+strings.Join(report.Formats, ", "))
+	fs.StringVar(&fl.output, "output", "", "write the report to `file` instead of standard output")
+	fs.StringVar(&fl.color, "color", "auto", "colour the text output: `when` auto (a terminal without NO_COLOR), always or never")
+	fs.StringVar(&fl.failLevel, "fail-level", "", "the lowest `severity` that makes the exit status 1: error (default), warning or info")
+	fs.StringVar(&fl.configPath, "config", "", "read the configuration from `file` (default: .emlint.yaml or .emlint.yml, searched upward from the current directory)")
+	fs.BoolVar(&fl.noConfig, "no-config", false, "ignore configuration files")
+	fs.Var(fl.enable, "enable", "turn `rule` on for this run (repeatable, or comma-separated)")
+	fs.Var(fl.disable, "disable", "turn `rule` off for this run (repeatable, or comma-separated)")
+	fs.StringVar(&fl.baselinePath, "baseline", "", "report only findings that are not in the baseline `file`")
+	fs.StringVar(&fl.writeBaseline, "write-baseline", "", "record today's findings in `file` and exit 0")
+	fs.BoolVar(&fl.reportUnusedIgnores, "report-unused-ignores", false, "warn about configuration ignore entries that matched nothing")
+	fs.StringVar(&fl.stdinFilename, "stdin-filename", "", "`name` of standard input, for output, configuration paths and detection")
+	fs.BoolVar(&fl.verbose, "verbose", false, "also list skipped files and how each file's shape was detected")
+	fs.Usage = func() {
+		fmt.Fprint(env.Stderr, "Usage: emlint lint [flags] [PATH ...]\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	paths, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	if err != nil {
+		return ExitTrouble // the flag package has printed why
+	}
+	opts, err := fl.options()
+	if err != nil {
+		return trouble(env, "%v", err)
+	}
+	for _, l := range []ruleList{fl.enable, fl.disable} {
+		for id := range l {
+			if err := knownRule(id); err != nil {
+				return trouble(env, "%v", err)
+			}
+		}
+	}
+	cfg, err := loadConfig(fl)
+	if err != nil {
+		return trouble(env, "%v", err)
+	}
+	opts.ShapeFor = cfg.ShapeFor
+	failLevel := cmpSeverity(cfg.FailLevel, finding.Error)
+	if fl.failLevel != "" {
+		if failLevel, err = finding.ParseSeverity(fl.failLevel); err != nil {
+			return trouble(env, "--fail-level: %v", err)
+		}
+	}
+	var base *baseline.Baseline
+	if fl.baselinePath != "" {
+		if base, err = readBaseline(fl.baselinePath); err != nil {
+			return trouble(env, "--baseline %s: %v", fl.baselinePath, err)
+		}
+	}
+	out := env.Stdout
+	if fl.output != "" {
+		f, err := os.Create(fl.output)
+		if err != nil {
+			return trouble(env, "--output: %v", err)
+		}
+		defer f.Close()
+		out = f
+	}
+	useColor, err := colorWanted(fl.color, Env{Stdout: out, Getenv: env.Getenv})
+	if err != nil {
+		return trouble(env, "%v", err)
+	}
+	reporter, err := report.NewWith(fl.format, report.Options{Color: useColor, Version: version(), Timestamp: time.Now()})
+	if err != nil {
+		return trouble(env, "%v", err)
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+
+	inputs, excluded := included(load.Files(paths, load.Options{Stdin: env.Stdin, StdinFilename: fl.stdinFilename}), cfg)
+	files := append(lint.LintAll(inputs, opts), excluded...)
+	filter.Apply(files, filter.Settings{Config: cfg, Enable: fl.enable, Disable: fl.disable})
+
+	if fl.writeBaseline != "" {
+		return writeBaseline(env, fl.writeBaseline, files)
+	}
+	if base != nil {
+		for i := range files {
+			files[i].Findings = base.Filter(files[i].Findings)
+		}
+	}
+	if err := reporter.Report(out, files); err != nil {
+		return trouble(env, "writing the report: %v", err)
+	}
+	status := ExitOK
+	for _, f := range files {
+		switch {
+		case f.Status == lint.Failed:
+			fmt.Fprintf(env.Stderr, "emlint: %s\n", f.Reason)
+			status = ExitTrouble
+		case fl.verbose && f.Status == lint.Skipped:
+			fmt.Fprintf(env.Stderr, "emlint: skipped %s: %s\n", f.Name, f.Reason)
+		case fl.verbose:
+			fmt.Fprintf(env.Stderr, "emlint: linted %s as %s: %s\n", f.Name, schemas.Name(f.API, f.Kind), f.Reason)
+		}
+		for _, x := range f.Findings {
+			if x.Severity >= failLevel && status == ExitOK {
+				status = ExitFindings
+			}
+		}
+	}
+	if fl.reportUnusedIgnores {
+		for _, ig := range cfg.UnusedIgnores() {
+			fmt.Fprintf(env.Stderr, "%s:%d:%d: warning: this ignore entry (path %q) matched no finding: remove it [unused-ignore]\n",
+				cfg.Path, ig.Line, ig.Col, ig.Path)
+			if finding.Warning >= failLevel && status == ExitOK {
+				status = ExitFindings
+			}
+		}
+	}
+	if fl.format == "text" {
+		fmt.Fprintln(env.Stderr, report.Summary(files))
+	}
+	return status
+}
+
+// loadConfig finds and reads the configuration the flags ask for.
+func loadConfig(fl lintFlags) (*config.Config, error) {
+	if fl.noConfig {
+		return config.Default(), nil
+	}
+	path := fl.configPath
+	if path == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		found, ok := config.Find(wd)
+		if !ok {
+			return config.Default(), nil
+		}
+		path = found
+	}
+	return config.Load(path, catalog.IDs())
+}
+
+// included splits files into those the configuration includes and, as
+// skipped results, those it excludes.
+func included(files []load.File, cfg *config.Config) ([]load.File, []lint.File) {
+	var in []load.File
+	var out []lint.File
+	for _, f := range files {
+		if f.Err == nil && !cfg.Included(f.Name) {
+			out = append(out, lint.File{Name: f.Name, Status: lint.Skipped, Reason: "excluded by the configuration (" + cfg.Path + ")"})
+			continue
+		}
+		in = append(in, f)
+	}
+	return in, out
+}
+
+func knownRule(id string) error {
+	if _, ok := catalog.ByID(id); ok {
+		return nil
+	}
+	if s := suggest.Closest(id, catalog.IDs()); s != "" {
+		return fmt.Errorf("no rule %q: did you mean %q?", id, s)
+	}
+	return fmt.Errorf("no rule %q: run 'emlint rules' for the list", id)
+}
+
+func cmpSeverity(s, def finding.Severity) finding.Severity {
+	if s == 0 {
+		return def
+	}
+	return s
+}
+
+func readBaseline(path string) (*baseline.Baseline, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return baseline.Load(f)
+}
+
+func writeBaseline(env Env, path string, files []lint.File) int {
+	var all []finding.Finding
+	for _, f := range files {
+		if f.Status == lint.Failed {
+			return trouble(env, "not writing a baseline: %s", f.Reason)
+		}
+		all = append(all, f.Findings...)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return trouble(env, "--write-baseline: %v", err)
+	}
+	if err := baseline.Write(f, all); err != nil {
+		f.Close()
+		return trouble(env, "--write-baseline: %v", err)
+	}
+	if err := f.Close(); err != nil {
+		return trouble(env, "--write-baseline: %v", err)
+	}
+	fmt.Fprintf(env.Stderr, "emlint: wrote %d findings to %s; lint with --baseline %s to see only new ones\n", len(all), path, path)
+	return ExitOK
+}
+
+// runInit writes a commented starting configuration.
+func runInit(args []string, env Env) int {
+	fs := flag.NewFlagSet("emlint init", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	force := fs.Bool("force", false, "overwrite an existing "+config.FileName)
+	if err := fs.Parse(args); err != nil {
+		return ExitTrouble
+	}
+	if fs.NArg() > 0 {
+		return trouble(env, "init: unexpected argument %q", fs.Arg(0))
+	}
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if *force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(config.FileName, flags, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return trouble(env, "init: %s exists: edit it, or run 'emlint init --force' to replace it", config.FileName)
+	}
+	if err != nil {
+		return trouble(env, "init: %v", err)
+	}
+	if _, err := io.WriteString(f, config.InitTemplate()); err != nil {
+		f.Close()
+		return trouble(env, "init: %v", err)
+	}
+	if err := f.Close(); err != nil {
+		return trouble(env, "init: %v", err)
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s: uncomment what you need\n", config.FileName)
+	return ExitOK
+}

@@ -1,0 +1,249 @@
+package rules
+
+import (
+	"encoding/json"
+	"strings"
+	"sync"
+
+	"github.com/emlint/emlint/internal/pointer"
+	"github.com/emlint/emlint/schemas"
+	"github.com/tidwall/gjson"
+)
+
+// schType is what the rules need to know about one object type of a shape's
+// embedded JSON Schema: its declared properties, or, for an abstract type,
+// the concrete types its @odata.type picks.
+type schType struct {
+	graph   string              // x-graph-type, e.g. "microsoft.graph.singleUser"
+	props   map[string]*schProp // nil when the schema leaves the shape open
+	folded  map[string]string   // lower-cased name -> declared name
+	derived map[string]*schType // lower-cased @odata.type without "#" -> type
+	untyped *schType            // the type of an object without @odata.type
+}
+
+// schProp is one declared property.
+type schProp struct {
+	readOnly bool // the docs or metadata call it read-only
+	accepted bool // x-accepted-in-request-body: a documented request input all the same
+	value    *schType
+}
+
+var (
+	schOnce  sync.Once
+	schRoots map[Shape]*schType
+)
+
+// schRoot returns the type of a shape's body, built once from the embedded
+// schemas. A shape whose schema cannot be read has no type (nil), and the
+// rules that need one stay quiet.
+func schRoot(s Shape) *schType {
+	schOnce.Do(func() {
+		schRoots = map[Shape]*schType{}
+		for _, shape := range AllShapes {
+			schRoots[shape] = schBuild(schemas.Bytes(shape.API, shape.Kind))
+		}
+	})
+	return schRoots[s]
+}
+
+// schBuilder turns one schema document into types, following $ref, anyOf
+// (every anyOf in these schemas is "a type or null"), items and the
+// if/then dispatch on @odata.type that the .derived definitions use.
+type schBuilder struct {
+	defs map[string]map[string]any
+	done map[string]*schType
+}
+
+func schBuild(doc []byte) *schType {
+	var root map[string]any
+	if json.Unmarshal(doc, &root) != nil {
+		return nil
+	}
+	b := schBuilder{defs: map[string]map[string]any{}, done: map[string]*schType{}}
+	if defs, ok := root["$defs"].(map[string]any); ok {
+		for name, d := range defs {
+			if m, ok := d.(map[string]any); ok {
+				b.defs[name] = m
+			}
+		}
+	}
+	return b.valueType(root)
+}
+
+// valueType is the object type a value of schema s has (for an array, the
+// type of its items), or nil for scalars and open objects.
+func (b *schBuilder) valueType(s map[string]any) *schType {
+	if ref, ok := s["$ref"].(string); ok {
+		name, found := strings.CutPrefix(ref, "#/$defs/")
+		if !found {
+			return nil
+		}
+		return b.def(name)
+	}
+	if branches, ok := s["anyOf"].([]any); ok {
+		for _, br := range branches {
+			if m, ok := br.(map[string]any); ok {
+				if t := b.valueType(m); t != nil {
+					return t
+				}
+			}
+		}
+		return nil
+	}
+	if items, ok := s["items"].(map[string]any); ok {
+		return b.valueType(items)
+	}
+	if _, ok := s["properties"]; ok {
+		return b.object("", s)
+	}
+	return nil
+}
+
+func (b *schBuilder) def(name string) *schType {
+	if t, ok := b.done[name]; ok {
+		return t
+	}
+	s, ok := b.defs[name]
+	if !ok {
+		return nil
+	}
+	return b.object(name, s)
+}
+
+func (b *schBuilder) object(name string, s map[string]any) *schType {
+	t := &schType{}
+	t.graph, _ = s["x-graph-type"].(string)
+	if name != "" {
+		b.done[name] = t // before recursing: types refer to each other
+	}
+	if all, ok := s["allOf"].([]any); ok {
+		for _, x := range all {
+			b.dispatch(t, x)
+		}
+	}
+	props, _ := s["properties"].(map[string]any)
+	if props == nil {
+		return t
+	}
+	t.props = map[string]*schProp{}
+	t.folded = map[string]string{}
+	for key, raw := range props {
+		ps, _ := raw.(map[string]any)
+		p := &schProp{}
+		p.readOnly, _ = ps["readOnly"].(bool)
+		p.accepted, _ = ps["x-accepted-in-request-body"].(bool)
+		p.value = b.valueType(ps)
+		t.props[key] = p
+		t.folded[strings.ToLower(key)] = key
+	}
+	return t
+}
+
+// dispatch reads one allOf member of a .derived definition:
+// {"if": {"properties": {"@odata.type": {"enum": [...]}}}, "then": {"$ref": ...}}
+// or {"if": {"not": {"required": ["@odata.type"]}}, "then": ...}.
+func (b *schBuilder) dispatch(t *schType, x any) {
+	m, _ := x.(map[string]any)
+	cond, _ := m["if"].(map[string]any)
+	then, _ := m["then"].(map[string]any)
+	if cond == nil || then == nil {
+		return
+	}
+	target := b.valueType(then)
+	if target == nil {
+		return
+	}
+	if not, ok := cond["not"].(map[string]any); ok {
+		if req, _ := not["required"].([]any); len(req) == 1 && req[0] == "@odata.type" {
+			t.untyped = target
+		}
+		return
+	}
+	props, _ := cond["properties"].(map[string]any)
+	odata, _ := props["@odata.type"].(map[string]any)
+	values, _ := odata["enum"].([]any)
+	for _, v := range values {
+		if s, ok := v.(string); ok {
+			if t.derived == nil {
+				t.derived = map[string]*schType{}
+			}
+			t.derived[schTypeKey(s)] = target
+		}
+	}
+}
+
+// schTypeKey normalises an @odata.type value for lookup: the schemas accept
+// it with and without "#", and letter case is another rule's business.
+func schTypeKey(s string) string {
+	return strings.ToLower(strings.TrimPrefix(s, "#"))
+}
+
+// concrete returns the type that applies to obj: the subtype its
+// @odata.type names for an abstract type, or nil when that cannot be told
+// (no or unknown @odata.type: the schema reports it) or the type is open.
+func (t *schType) concrete(obj gjson.Result) *schType {
+	if t == nil {
+		return nil
+	}
+	if t.derived != nil || t.untyped != nil {
+		odata := Get(obj, "@odata.type")
+		switch {
+		case odata.Type == gjson.String && t.derived[schTypeKey(odata.Str)] != nil:
+			t = t.derived[schTypeKey(odata.Str)]
+		case !odata.Exists() && t.untyped != nil:
+			t = t.untyped
+		default:
+			return nil
+		}
+	}
+	if t.props == nil {
+		return nil
+	}
+	return t
+}
+
+// is reports whether the type is the Graph type name, e.g. "expirationPattern".
+func (t *schType) is(name string) bool {
+	return t != nil && t.graph == "microsoft.graph."+name
+}
+
+// schWalk calls visit for every object of the body whose type the schema
+// gives, with the object's pointer, descending through declared properties
+// only: what Graph would bind. With fold, it also descends through keys
+// that match a declared property in another letter case, so that a body
+// written in PascalCase is checked all the way down.
+func schWalk(pass *Pass, fold bool, visit func(t *schType, obj gjson.Result, ptr string)) {
+	schWalkValue(schRoot(pass.Shape), pass.Root, "", fold, visit)
+}
+
+func schWalkValue(t *schType, v gjson.Result, ptr string, fold bool, visit func(*schType, gjson.Result, string)) {
+	if t == nil {
+		return
+	}
+	switch {
+	case v.IsArray():
+		i := 0
+		v.ForEach(func(_, item gjson.Result) bool {
+			schWalkValue(t, item, pointer.Index(ptr, i), fold, visit)
+			i++
+			return true
+		})
+	case v.IsObject():
+		c := t.concrete(v)
+		if c == nil {
+			return
+		}
+		visit(c, v, ptr)
+		v.ForEach(func(k, child gjson.Result) bool {
+			key := k.String()
+			p := c.props[key]
+			if p == nil && fold {
+				p = c.props[c.folded[strings.ToLower(key)]]
+			}
+			if p != nil {
+				schWalkValue(p.value, child, pointer.Join(ptr, key), fold, visit)
+			}
+			return true
+		})
+	}
+}

@@ -1,0 +1,32 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/emlint/emlint/internal/pointer"
+	"github.com/tidwall/gjson"
+)
+
+// reviewSettingsOf returns the policy's access review settings when they are
+// an object: accessReviewSettings in the legacy beta shape, reviewSettings in
+// v1.0.
+func reviewSettingsOf(pass *Pass) (obj gjson.Result, ptr string, ok bool) {
+	key := "reviewSettings"
+	if pass.Shape == BetaPolicy {
+		key = "accessReviewSettings"
+	}
+	obj = Get(pass.Root, key)
+	return obj, pointer.Join("", key), obj.IsObject()
+}
+
+// odataTypeName is the type name of an object's @odata.type without the "#"
+// and the namespace ("#microsoft.graph.singleUser" gives "singleUser"), or ""
+// when there is none.
+func odataTypeName(obj gjson.Result) string {
+	t := Get(obj, "@odata.type")
+	if t.Type != gjson.String {
+		return ""
+	}
+	s := strings.TrimPrefix(t.Str, "#")
+	return s[strings.LastIndexByte(s, '.')+1:]
+}
