@@ -495,3 +495,21 @@ func TestRulesOffByDefault(t *testing.T) {
 		t.Errorf("configured severity turns it on:\n%s", r.stdout)
 	}
 }
+
+// The README's configuration example must be a configuration emlint accepts.
+func TestREADMEConfigExample(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := string(readme)[strings.Index(string(readme), "## Configuration"):]
+	start := strings.Index(section, "```yaml\n") + len("```yaml\n")
+	end := strings.Index(section[start:], "```")
+	if start < len("```yaml\n") || end < 0 {
+		t.Fatal("no yaml block in the README's Configuration section")
+	}
+	dir := writeFiles(t, map[string]string{".emlint.yaml": section[start : start+end], "a.json": pascalRequest})
+	if r := emlintIn(t, dir, "lint", "a.json"); r.code == 2 {
+		t.Errorf("the README's example configuration is rejected: %s", r.stderr)
+	}
+}
