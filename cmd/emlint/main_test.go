@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -511,5 +512,43 @@ func TestREADMEConfigExample(t *testing.T) {
 	dir := writeFiles(t, map[string]string{".emlint.yaml": section[start : start+end], "a.json": pascalRequest})
 	if r := emlintIn(t, dir, "lint", "a.json"); r.code == 2 {
 		t.Errorf("the README's example configuration is rejected: %s", r.stderr)
+	}
+}
+
+// lspMessages frames JSON-RPC messages as an LSP client sends them.
+func lspMessages(msgs ...string) string {
+	var b strings.Builder
+	for _, m := range msgs {
+		fmt.Fprintf(&b, "Content-Length: %d\r\n\r\n%s", len(m), m)
+	}
+	return b.String()
+}
+
+// The language server lints unsaved text with the configuration of the
+// file's directory: a rule the workspace turns off is not published.
+func TestLSPHonoursWorkspaceConfig(t *testing.T) {
+	dir := writeFiles(t, map[string]string{".emlint.yaml": "rules:\n  request-type-casing: off\n"})
+	uri := "file://" + filepath.ToSlash(filepath.Join(dir, "req.json"))
+	text, _ := json.Marshal(`{"requestType": "AdminRemove", "assignment": {"id": "not-a-guid"}}`)
+	in := lspMessages(
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`,
+		`{"jsonrpc":"2.0","method":"initialized","params":{}}`,
+		`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"`+uri+`","languageId":"json","version":1,"text":`+string(text)+`}}}`,
+		`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`,
+		`{"jsonrpc":"2.0","method":"exit"}`,
+	)
+	cmd := exec.Command(binary, "lsp")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(in)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("emlint lsp: %v", err)
+	}
+	s := string(out)
+	if !strings.Contains(s, `"method":"textDocument/publishDiagnostics"`) || !strings.Contains(s, `"code":"id-format"`) {
+		t.Fatalf("no diagnostics for the open buffer:\n%s", s)
+	}
+	if strings.Contains(s, "request-type-casing") {
+		t.Errorf("a rule the workspace configuration turns off was published:\n%s", s)
 	}
 }

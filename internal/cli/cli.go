@@ -35,6 +35,7 @@ Usage:
   emlint explain RULE              print a rule's help: why, an example, the evidence
   emlint schema --api A --kind K   print the embedded JSON Schema of a shape, for editors
   emlint init                      write a commented .emlint.yaml in the current directory
+  emlint lsp                       run the Language Server (stdio) for editors
   emlint version                   print the version
   emlint help                      show this help
 
@@ -72,6 +73,8 @@ func Main(args []string, env Env) int {
 		return runSchema(args[1:], env)
 	case "init":
 		return runInit(args[1:], env)
+	case "lsp":
+		return runLSP(args[1:], env)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, "emlint", version())
 		return ExitOK
