@@ -69,17 +69,26 @@ func emlint(t *testing.T, stdin string, args ...string) result {
 }
 
 // examples lists the payloads under testdata/examples with the api and kind
-// their directory names: testdata/examples/<group>/<api>/<kind>/<file>.json.
+// their directory names: testdata/examples/<group>/<api>/<kind>/<file>.json;
+// and the .http and Markdown files under testdata/examples/http, whose
+// request lines name the shape (api and kind "").
 func examples(t *testing.T) []struct{ path, api, kind string } {
 	t.Helper()
 	var out []struct{ path, api, kind string }
 	root := filepath.Join(repoRoot, "testdata", "examples")
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(path) != ".json" {
+		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(repoRoot, path)
 		parts := strings.Split(filepath.ToSlash(rel), "/")
+		if parts[2] == "http" && (filepath.Ext(path) == ".http" || filepath.Ext(path) == ".md") {
+			out = append(out, struct{ path, api, kind string }{filepath.ToSlash(rel), "", ""})
+			return nil
+		}
+		if filepath.Ext(path) != ".json" {
+			return nil
+		}
 		if len(parts) != 6 {
 			t.Fatalf("%s: want testdata/examples/<group>/<api>/<kind>/<file>.json", rel)
 		}
@@ -102,8 +111,12 @@ func examples(t *testing.T) []struct{ path, api, kind string } {
 func TestGolden(t *testing.T) {
 	for _, ex := range examples(t) {
 		t.Run(ex.path, func(t *testing.T) {
-			text := emlint(t, "", "lint", "--color", "never", "--api", ex.api, "--kind", ex.kind, ex.path)
-			js := emlint(t, "", "lint", "--format", "json", "--api", ex.api, "--kind", ex.kind, ex.path)
+			shape := []string{"--api", ex.api, "--kind", ex.kind}
+			if ex.api == "" {
+				shape = nil // the request lines say
+			}
+			text := emlint(t, "", append(append([]string{"lint", "--color", "never"}, shape...), ex.path)...)
+			js := emlint(t, "", append(append([]string{"lint", "--format", "json"}, shape...), ex.path)...)
 			if text.code != js.code || text.code > 1 {
 				t.Fatalf("exit status text %d, json %d; stderr: %s", text.code, js.code, text.stderr)
 			}
@@ -159,6 +172,9 @@ func TestDetectionMatchesDirectories(t *testing.T) {
 		}
 	}
 	for _, ex := range examples(t) {
+		if ex.api == "" {
+			continue
+		}
 		r := emlint(t, "", "lint", "--format", "json", ex.path)
 		var out struct {
 			Files []struct{ API, Kind, Status string }

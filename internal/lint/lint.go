@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/emlint/emlint/internal/detect"
+	"github.com/emlint/emlint/internal/extract"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/jsonparse"
 	"github.com/emlint/emlint/internal/load"
@@ -114,44 +115,115 @@ func Lint(name string, data []byte, opts Options) (res File) {
 		api, kind := opts.ShapeFor(name)
 		opts.API, opts.Kind = cmp.Or(opts.API, api), cmp.Or(opts.Kind, kind)
 	}
-	parsed, err := jsonparse.Parse(data)
-	if err != nil {
-		if opts.Kind == "" && !detect.LooksLikePayload(data) {
-			res.Status, res.Reason = Skipped, "not valid JSON, and no entitlement-management property in it"
-			return res
+	if extract.Supported(name) {
+		lintRequests(&res, data, opts)
+	} else {
+		b := lintBody(data, data, 0, opts, false)
+		res.Status, res.Reason, res.API, res.Kind, res.Findings = b.status, b.reason, b.api, b.kind, b.findings
+	}
+	place(&res, data)
+	return res
+}
+
+// lintRequests lints the request bodies of an .http or Markdown file. The
+// request line decides the shape, after flags and before configuration.
+func lintRequests(res *File, data []byte, opts Options) {
+	res.Status, res.Reason = Skipped, "no entitlement-management request body in it"
+	for _, p := range extract.Payloads(res.Name, data) {
+		for _, pr := range p.Problems {
+			sev := finding.Warning
+			if pr.Error {
+				sev = finding.Error
+			}
+			res.Findings = append(res.Findings, finding.Finding{Rule: pr.Rule, Severity: sev, Message: pr.Message,
+				Target: finding.Fixed, Start: pr.Span.Start, End: pr.Span.End})
+			res.Status, res.Reason = Linted, "request lines checked"
 		}
-		res.Status = Linted
-		res.API, res.Kind = opts.API, opts.Kind
-		res.Findings = []finding.Finding{syntaxFinding(data, err)}
-		place(&res, data)
-		return res
+		if !p.Lint {
+			continue
+		}
+		bodyOpts := opts
+		bodyOpts.API, bodyOpts.Kind = cmp.Or(opts.API, p.API), cmp.Or(opts.Kind, p.Kind)
+		b := lintBody(data, p.Body, p.Start, bodyOpts, true)
+		res.Findings = append(res.Findings, withoutVariables(b.findings, p.Vars)...)
+		if res.API == "" {
+			res.API, res.Kind = b.api, b.kind
+		}
+		res.Status, res.Reason = Linted, p.Method+" request bodies, shape from the URL"
+	}
+}
+
+// withoutVariables drops findings about {{variables}}: a variable stands
+// for a value of whatever type the property needs.
+func withoutVariables(fs []finding.Finding, vars []extract.Span) []finding.Finding {
+	if len(vars) == 0 {
+		return fs
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		overlaps := false
+		for _, v := range vars {
+			if f.Start < v.End && v.Start < f.End {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// body is the outcome of linting one body.
+type body struct {
+	status   Status
+	reason   string
+	api      schemas.API
+	kind     schemas.Kind
+	findings []finding.Finding // offsets into the file, Target Fixed
+}
+
+// lintBody lints one JSON body that starts at offset base of the file
+// (data). inRequest says the body comes with a request line, so it is a
+// payload even when it does not look like one.
+func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
+	parsed, err := jsonparse.Parse(text)
+	if err != nil {
+		if !inRequest && opts.Kind == "" && !detect.LooksLikePayload(text) {
+			return body{status: Skipped, reason: "not valid JSON, and no entitlement-management property in it"}
+		}
+		f := syntaxFinding(text, err)
+		f.Start, f.End = f.Start+base, f.End+base
+		return body{status: Linted, api: opts.API, kind: opts.Kind, findings: []finding.Finding{f}}
 	}
 	shape := detect.Detect(parsed.Value, opts.API, opts.Kind)
 	if !shape.Payload {
-		res.Status, res.Reason = Skipped, shape.Reason
-		return res
+		return body{status: Skipped, reason: shape.Reason}
 	}
-	res.Status, res.Reason = Linted, shape.Reason
-	res.API, res.Kind = shape.API, shape.Kind
-
 	var fs []finding.Finding
 	if parsed.BOM {
-		fs = append(fs, finding.Finding{Rule: RuleBOM, Severity: finding.Info, Target: finding.Fixed, Start: 3, End: min(4, len(data)),
+		fs = append(fs, finding.Finding{Rule: RuleBOM, Severity: finding.Info, Target: finding.Fixed, Start: 3, End: min(4, len(text)),
 			Message: "the file starts with a UTF-8 byte order mark: save it without one, since a script may send it to Graph as part of the body"})
 	}
 	for _, d := range parsed.Duplicates {
 		fs = append(fs, finding.Finding{Rule: RuleDuplicateKey, Severity: finding.Error, Pointer: d.Pointer, Target: finding.Fixed,
-			Start: d.Offset, End: stringEnd(data, d.Offset),
-			Message: fmt.Sprintf("duplicate property `%s`: Graph rejects a body that names a property twice (the first is at line %d); keep one", d.Key, position.NewLines(data).Pos(d.First).Line)})
+			Start: d.Offset, End: stringEnd(text, d.Offset),
+			Message: fmt.Sprintf("duplicate property `%s`: Graph rejects a body that names a property twice (the first is at line %d); keep one",
+				d.Key, position.NewLines(data).Pos(base+d.First).Line)})
 	}
 	schemaFindings, err := validate.Validate(shape.API, shape.Kind, parsed.Value)
 	if err != nil {
 		panic(err) // the embedded schemas are tested; failing here is a bug
 	}
-	fs = append(fs, supersede(schemaFindings, runRules(opts.Rules, shape.Shape, data, parsed.BOM))...)
-	res.Findings = fs
-	place(&res, data)
-	return res
+	fs = append(fs, supersede(schemaFindings, runRules(opts.Rules, shape.Shape, text, parsed.BOM))...)
+	resolve(fs, text)
+	for i := range fs {
+		fs[i].Start += base
+		fs[i].End += base
+		fs[i].API, fs[i].Kind = string(shape.API), string(shape.Kind)
+	}
+	return body{status: Linted, reason: shape.Reason, api: shape.API, kind: shape.Kind, findings: fs}
 }
 
 func runRules(list []*rules.Rule, s detect.Shape, data []byte, bom bool) []finding.Finding {
@@ -202,22 +274,34 @@ func syntaxFinding(data []byte, err error) finding.Finding {
 	return f
 }
 
-// place fills in the byte span and line/column of every finding. Only files
-// with findings get here, so valid files never build a position index.
+// resolve turns pointers into byte spans of text. Only bodies with
+// findings get here, so valid bodies never build a position index.
+func resolve(fs []finding.Finding, text []byte) {
+	var index jsonparse.Index
+	for i := range fs {
+		f := &fs[i]
+		if f.Target == finding.Fixed {
+			continue
+		}
+		if index == nil {
+			index, _ = jsonparse.BuildIndex(text)
+		}
+		f.Start, f.End = span(index, f.Pointer, f.Target)
+		f.Target = finding.Fixed
+	}
+}
+
+// place fills in the line and column of every finding and sorts them.
 func place(res *File, data []byte) {
 	if len(res.Findings) == 0 {
 		return
 	}
 	lines := position.NewLines(data)
-	var index jsonparse.Index
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		f.File, f.API, f.Kind = res.Name, string(res.API), string(res.Kind)
-		if f.Target != finding.Fixed {
-			if index == nil {
-				index, _ = jsonparse.BuildIndex(data)
-			}
-			f.Start, f.End = span(index, f.Pointer, f.Target)
+		f.File = res.Name
+		if f.API == "" {
+			f.API, f.Kind = string(res.API), string(res.Kind)
 		}
 		start, end := lines.Pos(f.Start), lines.Pos(f.End)
 		f.Line, f.Col, f.EndLine, f.EndCol = start.Line, start.Col, end.Line, end.Col

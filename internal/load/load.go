@@ -1,7 +1,8 @@
 // Package load turns the paths given on the command line into the files to
-// lint: files as named, directories walked for *.json, "-" for standard
-// input. It never follows a directory symlink (no loops) and never opens
-// anything but regular files (a FIFO would block forever).
+// lint: files as named, directories walked for *.json, *.http, *.rest and
+// Markdown files, "-" for standard input. It never follows a symlink found
+// while walking (no loops) and never opens anything but regular files (a
+// FIFO would block forever).
 package load
 
 import (
@@ -24,6 +25,10 @@ var skipDirs = map[string]bool{
 	".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true,
 	".venv": true, "venv": true, "__pycache__": true, ".terraform": true, ".idea": true, ".vscode": true,
 }
+
+// lintable are the extensions a directory walk picks: JSON bodies, and
+// .http/.rest and Markdown files, whose request bodies are linted in place.
+var lintable = map[string]bool{".json": true, ".http": true, ".rest": true, ".md": true, ".markdown": true}
 
 // File is one file to lint: its name as it will be printed, and its content
 // or the reason it could not be read.
@@ -95,7 +100,7 @@ func stdinName(opts Options) string {
 	return "<stdin>"
 }
 
-// walk lists the *.json files under dir in lexical order. Errors on entries
+// walk lists the lintable files under dir in lexical order. Errors on entries
 // (an unreadable subdirectory) become files with Err set.
 func walk(dir string) []File {
 	var out []File
@@ -122,7 +127,7 @@ func walk(dir string) []File {
 		}
 		// Only regular files: symlinks, FIFOs and devices found by walking
 		// are not what the user pointed at.
-		if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(path), ".json") {
+		if d.Type().IsRegular() && lintable[strings.ToLower(filepath.Ext(path))] {
 			out = append(out, readFile(path))
 		}
 		return nil

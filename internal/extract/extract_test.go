@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/emlint/emlint/schemas"
+)
+
+func TestHTTPFile(t *testing.T) {
+	data := "@host = https://graph.microsoft.com\n" +
+		"### one\n" +
+		"# a comment\n" +
+		"POST {{host}}/beta/identityGovernance/entitlementManagement/accessPackageAssignmentPolicies HTTP/1.1\n" +
+		"Content-Type: application/json\n" +
+		"\n" +
+		"{\"durationInDays\": {{days}}, \"accessPackageId\": \"{{id}}\"}\n" +
+		"\n" +
+		"###\n" +
+		"PUT https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicies/4540a08f\r\n" +
+		"\r\n" +
+		"{\"displayName\": \"x\"}\r\n" +
+		"### no body\n" +
+		"GET https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicies\n"
+	ps := Payloads("calls.http", []byte(data))
+	if len(ps) != 2 {
+		t.Fatalf("got %d payloads, want 2: %+v", len(ps), ps)
+	}
+	p := ps[0]
+	if p.Method != "POST" || p.API != schemas.Beta || p.Kind != schemas.Policy || !p.Lint || len(p.Problems) != 0 {
+		t.Errorf("first: %+v", p)
+	}
+	if got := string(p.Body); got != `{"durationInDays": null    , "accessPackageId": "{{id}}"}` {
+		t.Errorf("variables: got body %s", got)
+	}
+	if data[p.Start] != '{' || len(p.Vars) != 2 || data[p.Vars[0].Start:p.Vars[0].End] != "{{days}}" || data[p.Vars[1].Start:p.Vars[1].End] != "{{id}}" {
+		t.Errorf("offsets: start %d vars %+v", p.Start, p.Vars)
+	}
+	if !strings.HasPrefix(data[p.URL.Start:p.URL.End], "{{host}}/beta/") {
+		t.Errorf("URL span: %q", data[p.URL.Start:p.URL.End])
+	}
+	q := ps[1]
+	if q.Method != "PUT" || q.API != schemas.V1 || q.Kind != schemas.Policy || string(q.Body) != `{"displayName": "x"}` {
+		t.Errorf("second: %+v %s", q, q.Body)
+	}
+}
+
+func TestURLProblems(t *testing.T) {
+	for _, c := range []struct {
+		line     string
+		lint     bool
+		rule     string
+		segment  string
+		contains string
+	}{
+		{"POST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/accessPackageAssignmentRequests", true, RuleURL, "accessPackageAssignmentRequests", "exists only in the beta API: use `assignmentRequests`"},
+		{"POST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicys", false, RuleURL, "assignmentPolicys", "did you mean `assignmentPolicies`?"},
+		{"PATCH https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicies/x", true, RuleMethod, "PATCH", "PUT"},
+		{"PUT https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentRequests/x", false, RuleMethod, "PUT", "POST a new request"},
+		{"POST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/catalogs", false, "", "", ""},
+		{"POST https://graph.microsoft.com/v1.0/users", false, "", "", ""},
+		{"POST https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/assignmentRequests", true, "", "", ""},
+	} {
+		data := c.line + "\n\n{}\n"
+		ps := Payloads("x.http", []byte(data))
+		if len(ps) != 1 {
+			t.Fatalf("%s: %d payloads", c.line, len(ps))
+		}
+		p := ps[0]
+		if p.Lint != c.lint {
+			t.Errorf("%s: Lint = %v, want %v", c.line, p.Lint, c.lint)
+		}
+		if c.rule == "" {
+			if len(p.Problems) != 0 {
+				t.Errorf("%s: unexpected %+v", c.line, p.Problems)
+			}
+			continue
+		}
+		if len(p.Problems) != 1 {
+			t.Fatalf("%s: problems %+v", c.line, p.Problems)
+		}
+		pr := p.Problems[0]
+		if pr.Rule != c.rule || data[pr.Span.Start:pr.Span.End] != c.segment || !strings.Contains(pr.Message, c.contains) {
+			t.Errorf("%s: got %s %q %q", c.line, pr.Rule, data[pr.Span.Start:pr.Span.End], pr.Message)
+		}
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	data := "# Docs\n\n" +
+		"```http\nPOST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentRequests\nContent-type: application/json\n\n{\"requestType\": \"adminAdd\"}\n```\n\n" +
+		"```http\nHTTP/1.1 201 Created\n\n{\"id\": \"x\"}\n```\n\n" +
+		"~~~http\nPOST https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/accessPackageAssignmentRequests\n~~~\n\n" +
+		"```json\n{\"requestType\": \"AdminAdd\"}\n```\n\n" +
+		"```json\n{\"not\": \"linked to a request\"}\n```\n"
+	ps := Payloads("README.md", []byte(data))
+	if len(ps) != 2 {
+		t.Fatalf("got %d payloads, want 2", len(ps))
+	}
+	if ps[0].Kind != schemas.Request || ps[0].API != schemas.V1 || string(ps[0].Body) != `{"requestType": "adminAdd"}` {
+		t.Errorf("first: %+v", ps[0])
+	}
+	if ps[1].API != schemas.Beta || string(ps[1].Body) != `{"requestType": "AdminAdd"}` || data[ps[1].Start] != '{' {
+		t.Errorf("second (body in the next json block): %+v", ps[1])
+	}
+}
+
+func TestSupported(t *testing.T) {
+	for name, want := range map[string]bool{"a.http": true, "a.REST": true, "a.md": true, "a.markdown": true, "a.json": false, "a": false} {
+		if Supported(name) != want {
+			t.Errorf("Supported(%q) = %v", name, !want)
+		}
+	}
+}
