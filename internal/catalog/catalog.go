@@ -4,6 +4,7 @@
 package catalog
 
 import (
+	"github.com/emlint/emlint/internal/extract"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
 	"github.com/emlint/emlint/internal/validate"
@@ -35,6 +36,10 @@ func All() []Entry {
 	}
 	for _, r := range validate.RuleDocs {
 		out = append(out, Entry{ID: r.ID, Severity: finding.Error, Level: finding.Error.String(), Shapes: all, Source: "schema", Doc: r.Doc, Help: r.Doc})
+	}
+	for _, r := range extract.RuleDocs {
+		sev, _ := finding.ParseSeverity(r.Severity)
+		out = append(out, Entry{ID: r.ID, Severity: sev, Level: r.Severity, Shapes: []string{".http", ".md"}, Source: "request line", Doc: r.Doc, Help: r.Doc})
 	}
 	for _, r := range lint.RuleDocs {
 		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Level: r.Severity.String(), Shapes: all, Source: "file", Doc: r.Doc, Help: r.Doc})

@@ -48,6 +48,12 @@ const (
 	RuleMethod = "http-method"
 )
 
+// RuleDocs describes the request-line checks for `emlint rules`.
+var RuleDocs = []struct{ ID, Severity, Doc string }{
+	{RuleURL, "error", "A request line in an .http or Markdown file calls a collection that does not exist there (a legacy beta collection under /v1.0, or a misspelt one)"},
+	{RuleMethod, "error", "A request line uses a method the collection does not take (PATCH on a policy is a warning: policies are replaced with PUT)"},
+}
+
 // Supported reports whether name is a file this package reads: other files
 // are linted as one JSON body.
 func Supported(name string) bool {
