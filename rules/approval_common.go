@@ -23,7 +23,22 @@ type approvalView struct {
 
 // approvalSettingsOf returns the policy's approval settings, or ok=false when
 // there are none to check (absent, null, or not an object).
-func approvalSettingsOf(pass *Pass) (v approvalView, ok bool) {
+func approvalSettingsOf(pass *Pass) (approvalView, bool) {
+	// Many rules start here; finding the member scans the whole body, so
+	// the passes over one body share the result.
+	r := pass.memoize("approvalSettings", func() any {
+		v, ok := readApprovalSettings(pass)
+		return memoApproval{v, ok}
+	}).(memoApproval)
+	return r.v, r.ok
+}
+
+type memoApproval struct {
+	v  approvalView
+	ok bool
+}
+
+func readApprovalSettings(pass *Pass) (v approvalView, ok bool) {
 	v.settings = Get(pass.Root, "requestApprovalSettings")
 	if !v.settings.IsObject() {
 		return v, false

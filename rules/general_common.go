@@ -213,10 +213,31 @@ func (t *schType) is(name string) bool {
 // that match a declared property in another letter case, so that a body
 // written in PascalCase is checked all the way down.
 func schWalk(pass *Pass, fold bool, visit func(t *schType, obj gjson.Result, ptr string)) {
-	schWalkValue(schRoot(pass.Shape), pass.Root, "", fold, visit)
+	// One walk per body, shared by the rules that need it; the nodes reached
+	// only through a key in the wrong letter case are kept apart.
+	nodes := pass.memoize("schWalk", func() any {
+		var nodes []schNode
+		schWalkValue(schRoot(pass.Shape), pass.Root, "", true, false, func(t *schType, obj gjson.Result, ptr string, viaFold bool) {
+			nodes = append(nodes, schNode{t, obj, ptr, viaFold})
+		})
+		return nodes
+	}).([]schNode)
+	for _, n := range nodes {
+		if fold || !n.viaFold {
+			visit(n.t, n.obj, n.ptr)
+		}
+	}
 }
 
-func schWalkValue(t *schType, v gjson.Result, ptr string, fold bool, visit func(*schType, gjson.Result, string)) {
+// schNode is an object of the body with its declared type.
+type schNode struct {
+	t       *schType
+	obj     gjson.Result
+	ptr     string
+	viaFold bool // reached through a key that matches a property only in another letter case
+}
+
+func schWalkValue(t *schType, v gjson.Result, ptr string, fold, viaFold bool, visit func(*schType, gjson.Result, string, bool)) {
 	if t == nil {
 		return
 	}
@@ -224,7 +245,7 @@ func schWalkValue(t *schType, v gjson.Result, ptr string, fold bool, visit func(
 	case v.IsArray():
 		i := 0
 		v.ForEach(func(_, item gjson.Result) bool {
-			schWalkValue(t, item, pointer.Index(ptr, i), fold, visit)
+			schWalkValue(t, item, pointer.Index(ptr, i), fold, viaFold, visit)
 			i++
 			return true
 		})
@@ -233,15 +254,15 @@ func schWalkValue(t *schType, v gjson.Result, ptr string, fold bool, visit func(
 		if c == nil {
 			return
 		}
-		visit(c, v, ptr)
+		visit(c, v, ptr, viaFold)
 		v.ForEach(func(k, child gjson.Result) bool {
 			key := k.String()
-			p := c.props[key]
+			p, folded := c.props[key], false
 			if p == nil && fold {
-				p = c.props[c.folded[strings.ToLower(key)]]
+				p, folded = c.props[c.folded[strings.ToLower(key)]], true
 			}
 			if p != nil {
-				schWalkValue(p.value, child, pointer.Join(ptr, key), fold, visit)
+				schWalkValue(p.value, child, pointer.Join(ptr, key), fold, viaFold || folded, visit)
 			}
 			return true
 		})

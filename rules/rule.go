@@ -64,11 +64,33 @@ type Pass struct {
 	Root  gjson.Result // the body, for queries
 	rule  *Rule
 	out   *[]finding.Finding
+	memo  map[string]any // shared by the passes over one body
 }
 
 // NewPass prepares a run of rule over a payload; findings are appended to out.
 func NewPass(rule *Rule, shape Shape, root gjson.Result, out *[]finding.Finding) *Pass {
 	return &Pass{Shape: shape, Root: root, rule: rule, out: out}
+}
+
+// WithMemo lets the passes over one body share work (a walk of the whole
+// body that several rules need): give each of them the same map.
+func (p *Pass) WithMemo(m map[string]any) *Pass {
+	p.memo = m
+	return p
+}
+
+// memoize returns the value computed under key for this body, computing
+// it on first use.
+func (p *Pass) memoize(key string, compute func() any) any {
+	if p.memo == nil {
+		return compute()
+	}
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	p.memo[key] = v
+	return v
 }
 
 // Report records a finding at the rule's default severity.

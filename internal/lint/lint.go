@@ -236,9 +236,10 @@ func runRules(list []*rules.Rule, s detect.Shape, data []byte, bom bool) []findi
 	root := gjson.ParseBytes(data)
 	shape := rules.Shape{API: s.API, Kind: s.Kind}
 	var out []finding.Finding
+	memo := map[string]any{}
 	for _, r := range list {
 		if r.AppliesTo(shape) {
-			r.Run(rules.NewPass(r, shape, root, &out))
+			r.Run(rules.NewPass(r, shape, root, &out).WithMemo(memo))
 		}
 	}
 	return out
