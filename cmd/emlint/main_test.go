@@ -568,3 +568,33 @@ func TestLSPHonoursWorkspaceConfig(t *testing.T) {
 		t.Errorf("a rule the workspace configuration turns off was published:\n%s", s)
 	}
 }
+
+func TestMigrate(t *testing.T) {
+	beta, err := os.ReadFile(filepath.Join(repoRoot, "testdata/examples/emlint/beta/policy/valid-single-stage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeFiles(t, map[string]string{"p.json": string(beta), "package.json": `{"name": "x"}`})
+	r := emlintIn(t, dir, "migrate", "p.json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"duration": "P180D"`) || !strings.Contains(r.stderr, "p.json:8:5: warning:") {
+		t.Fatalf("migrate: %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	// The output is a v1.0 body that lints without errors.
+	os.WriteFile(filepath.Join(dir, "out.json"), []byte(r.stdout), 0o644)
+	if l := emlintIn(t, dir, "lint", "--api", "v1.0", "--kind", "policy", "out.json"); l.code != 0 {
+		t.Errorf("the migrated body does not lint clean as v1.0:\n%s", l.stdout)
+	}
+	r = emlintIn(t, dir, "migrate", "--diff", "p.json")
+	if !strings.Contains(r.stdout, "--- a/p.json") || !strings.Contains(r.stdout, `+  "allowedTargetScope": "allConfiguredConnectedOrganizationUsers",`) {
+		t.Errorf("--diff:\n%s", r.stdout)
+	}
+	r = emlintIn(t, dir, "migrate", "--write", "p.json", "package.json")
+	after, _ := os.ReadFile(filepath.Join(dir, "p.json"))
+	pkg, _ := os.ReadFile(filepath.Join(dir, "package.json"))
+	if r.code != 0 || !strings.Contains(string(after), `"accessPackage": {`) || string(pkg) != `{"name": "x"}` {
+		t.Errorf("--write: %d %s\n%s", r.code, r.stderr, after)
+	}
+	if r = emlintIn(t, dir, "migrate", "p.json"); r.code != 0 || !strings.Contains(r.stderr, "already the v1.0 shape") {
+		t.Errorf("a v1.0 body: %d %s", r.code, r.stderr)
+	}
+}

@@ -36,6 +36,8 @@ Usage:
   emlint schema --api A --kind K   print the embedded JSON Schema of a shape, for editors
   emlint init                      write a commented .emlint.yaml in the current directory
   emlint lsp                       run the Language Server (stdio) for editors
+  emlint migrate [--write|--diff] PATH ...
+                                   turn legacy beta policies and requests into v1.0 bodies
   emlint version                   print the version
   emlint help                      show this help
 
@@ -75,6 +77,8 @@ func Main(args []string, env Env) int {
 		return runInit(args[1:], env)
 	case "lsp":
 		return runLSP(args[1:], env)
+	case "migrate":
+		return runMigrate(args[1:], env)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, "emlint", version())
 		return ExitOK

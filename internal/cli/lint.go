@@ -126,7 +126,7 @@ func runLint(args []string, env Env) int {
 		paths = []string{"."}
 	}
 
-	inputs, excluded := included(load.Files(paths, load.Options{Stdin: env.Stdin, StdinFilename: fl.stdinFilename}), cfg)
+	inputs, excluded := included(load.Files(paths, load.Options{Stdin: env.Stdin, StdinFilename: fl.stdinFilename, Lazy: true}), cfg)
 	files := append(lint.LintAll(inputs, opts), excluded...)
 	filter.Apply(files, filter.Settings{Config: cfg, Enable: fl.enable, Disable: fl.disable})
 

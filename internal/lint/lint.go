@@ -86,11 +86,12 @@ func LintAll(inputs []load.File, opts Options) []File {
 			defer wg.Done()
 			for i := range jobs {
 				in := inputs[i]
-				if in.Err != nil {
-					out[i] = File{Name: in.Name, Status: Failed, Reason: in.Err.Error()}
+				data, err := in.Read()
+				if err != nil {
+					out[i] = File{Name: in.Name, Status: Failed, Reason: err.Error()}
 					continue
 				}
-				out[i] = Lint(in.Name, in.Data, opts)
+				out[i] = Lint(in.Name, data, opts)
 			}
 		}()
 	}

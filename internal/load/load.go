@@ -36,12 +36,26 @@ type File struct {
 	Name string
 	Data []byte
 	Err  error
+	lazy bool // a regular file not read yet: Read reads it
+}
+
+// Read returns the file's content: Data, or for a file listed with
+// Options.Lazy, what is on disk now.
+func (f File) Read() ([]byte, error) {
+	if !f.lazy {
+		return f.Data, f.Err
+	}
+	r := readFile(f.Name)
+	return r.Data, r.Err
 }
 
 // Options control how paths are read.
 type Options struct {
 	Stdin         io.Reader
 	StdinFilename string // name printed for standard input; "<stdin>" if empty
+	// Lazy lists regular files without reading them: File.Read reads each
+	// when it is linted, so a run over many files holds few in memory.
+	Lazy bool
 }
 
 // Files expands paths into files, each read once. A path that does not
@@ -81,11 +95,13 @@ func Files(paths []string, opts Options) []File {
 		case err != nil:
 			add(File{Name: p, Err: err}, false)
 		case info.IsDir():
-			for _, f := range walk(p) {
+			for _, f := range walk(p, opts.Lazy) {
 				add(f, false)
 			}
 		case !info.Mode().IsRegular():
 			add(File{Name: p, Err: fmt.Errorf("%s: not a regular file (%s): give emlint files or directories", p, info.Mode().Type())}, false)
+		case opts.Lazy:
+			add(File{Name: p, lazy: true}, false)
 		default:
 			add(readFile(p), false)
 		}
@@ -102,7 +118,7 @@ func stdinName(opts Options) string {
 
 // walk lists the lintable files under dir in lexical order. Errors on entries
 // (an unreadable subdirectory) become files with Err set.
-func walk(dir string) []File {
+func walk(dir string, lazy bool) []File {
 	var out []File
 	root := dir
 	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
@@ -128,7 +144,11 @@ func walk(dir string) []File {
 		// Only regular files: symlinks, FIFOs and devices found by walking
 		// are not what the user pointed at.
 		if d.Type().IsRegular() && lintable[strings.ToLower(filepath.Ext(path))] {
-			out = append(out, readFile(path))
+			if lazy {
+				out = append(out, File{Name: path, lazy: true})
+			} else {
+				out = append(out, readFile(path))
+			}
 		}
 		return nil
 	})

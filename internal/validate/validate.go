@@ -470,11 +470,14 @@ func list(values []string) string {
 	return strings.Join(q, ", ")
 }
 
+// ratString writes a number for a message: exactly when it is a small
+// integer, else in at most ten significant digits (1e1000000 must not print
+// a million digits).
 func ratString(r *big.Rat) string {
-	if r.IsInt() {
+	if r.IsInt() && r.Num().BitLen() <= 64 {
 		return r.Num().String()
 	}
-	return r.FloatString(3)
+	return new(big.Float).SetRat(r).Text('g', 10)
 }
 
 func formatHint(format string) string {
