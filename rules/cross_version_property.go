@@ -269,6 +269,12 @@ func cvWalk(pass *Pass, table map[string]cvKey, v gjson.Result, ptr, norm string
 					return true
 				}
 				if msg := e.advice(child, v); msg != "" {
+					if newKey, ok := cvSetKeys[cvSetType(v)]; ok && key == "id" && pass.Shape == V1Policy {
+						// The one mechanical rename: a typed subject set's id.
+						pass.ReportFix(e.severity, cptr, finding.Key,
+							&finding.Fix{Description: "rename to " + newKey, Op: finding.FixRename, Key: newKey}, "`%s` %s", key, msg)
+						return true
+					}
 					pass.ReportAt(e.severity, cptr, finding.Key, "`%s` %s", key, msg)
 					return true
 				}

@@ -53,7 +53,8 @@ microsoft-graph-docs-contrib api-reference/beta/api/entitlementmanagement-post-a
 			if escalationOn(st.obj) && !hasEscalationApprovers(pass.Shape, st.obj) {
 				continue // escalation-needs-approvers reports this stage
 			}
-			pass.ReportAt(sev, st.ptr, finding.Start,
+			pass.ReportFix(sev, st.ptr, finding.Start,
+				&finding.Fix{Description: "add an empty escalationApprovers", Op: finding.FixAdd, Key: "escalationApprovers", Value: "[]"},
 				"the stage has no `escalationApprovers`: send `\"escalationApprovers\": []` when there are none")
 		}
 	},

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/emlint/emlint/internal/finding"
@@ -38,7 +39,9 @@ func walkODataTypes(p *Pass, v gjson.Result, ptr string) {
 		v.ForEach(func(k, child gjson.Result) bool {
 			at := pointer.Join(ptr, k.String())
 			if k.String() == "@odata.type" && child.Type == gjson.String && strings.HasPrefix(child.String(), "microsoft.graph.") {
-				p.Report(at, finding.Value, "`@odata.type` is `%q`: write `%q`, with the leading `#` OData specifies", child.String(), "#"+child.String())
+				p.ReportFix(p.rule.Severity, at, finding.Value,
+					&finding.Fix{Description: "add the leading #", Op: finding.FixReplace, Value: strconv.Quote("#" + child.String())},
+					"`@odata.type` is `%q`: write `%q`, with the leading `#` OData specifies", child.String(), "#"+child.String())
 			}
 			walkODataTypes(p, child, at)
 			return true

@@ -51,7 +51,8 @@ api-reference/beta/resources/*.md in microsoft-graph-docs-contrib).`,
 					return true
 				}
 				if want, ok := t.folded[strings.ToLower(key)]; ok {
-					pass.Report(pointer.Join(ptr, key), finding.Key,
+					pass.ReportFix(pass.rule.Severity, pointer.Join(ptr, key), finding.Key,
+						&finding.Fix{Description: "rename to " + want, Op: finding.FixRename, Key: want},
 						"`%s` must be spelled `%s`: Graph matches property names case-sensitively and rejects the body with InvalidModel (\"The model is invalid.\")",
 						key, want)
 				}

@@ -52,7 +52,7 @@ bodies are copied from.`,
 	Run: func(pass *Pass) {
 		if pass.Shape.Kind == schemas.Request {
 			if id := Get(pass.Root, "id"); id.Exists() && id.Type != gjson.Null {
-				pass.Report(pointer.Join("", "id"), finding.Key,
+				pass.ReportFix(pass.rule.Severity, pointer.Join("", "id"), finding.Key, roRemove,
 					"`id` is read-only: Graph assigns the request's id; remove it (to act on an existing assignment, put that assignment's id in `%s.id`)",
 					assignmentKeyName(pass.Shape))
 			}
@@ -73,7 +73,7 @@ bodies are copied from.`,
 					pass.Report(pointer.Join(ptr, key), finding.Key,
 						"`schedule` is read-only on the assignment: put the requested start and end in the request's own `schedule` instead")
 				default:
-					pass.Report(pointer.Join(ptr, key), finding.Key,
+					pass.ReportFix(pass.rule.Severity, pointer.Join(ptr, key), finding.Key, roRemove,
 						"`%s` is read-only: Graph sets it, remove it from the body", key)
 				}
 				return true
@@ -82,7 +82,7 @@ bodies are copied from.`,
 				for _, key := range []string{"createdDateTime", "modifiedDateTime"} {
 					v := Get(obj, key)
 					if p := t.props[key]; p != nil && !p.readOnly && v.Exists() && v.Type != gjson.Null {
-						pass.ReportAt(finding.Info, pointer.Join(ptr, key), finding.Key,
+						pass.ReportFix(finding.Info, pointer.Join(ptr, key), finding.Key, roRemove,
 							"`%s` is set by Graph: remove it from the body", key)
 					}
 				}
@@ -110,3 +110,7 @@ func roIsReference(v gjson.Result) bool {
 	})
 	return only
 }
+
+// roRemove is the fix of a read-only property: Graph sets it, so the body
+// loses nothing without it.
+var roRemove = &finding.Fix{Description: "remove the read-only property", Op: finding.FixRemove}

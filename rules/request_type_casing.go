@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/pointer"
@@ -45,12 +46,13 @@ microsoft-graph-docs-contrib api-reference/v1.0/api/entitlementmanagement-post-a
 		if raw == want {
 			return
 		}
+		fix := &finding.Fix{Description: "use " + want, Op: finding.FixReplace, Value: strconv.Quote(want)}
 		if pass.Shape == V1Request {
-			pass.Report(pointer.Join("", "requestType"), finding.Value,
+			pass.ReportFix(pass.rule.Severity, pointer.Join("", "requestType"), finding.Value, fix,
 				"v1.0 `requestType` values are camelCase: use `%s`, not `%s`", want, raw)
 			return
 		}
-		pass.Report(pointer.Join("", "requestType"), finding.Value,
+		pass.ReportFix(pass.rule.Severity, pointer.Join("", "requestType"), finding.Value, fix,
 			"use `%s`, not `%s`: the legacy beta API documents PascalCase `requestType` values", want, raw)
 	},
 }

@@ -120,3 +120,10 @@ func Get(obj gjson.Result, key string) gjson.Result {
 func Has(obj gjson.Result, key string) bool {
 	return Get(obj, key).Exists()
 }
+
+// ReportFix records a finding with a mechanical fix (see finding.Fix).
+func (p *Pass) ReportFix(sev finding.Severity, ptr string, target finding.Target, fix *finding.Fix, format string, args ...any) {
+	p.ReportAt(sev, ptr, target, format, args...)
+	own := *fix // each finding gets its own: the linter fills in its edits
+	(*p.out)[len(*p.out)-1].Fix = &own
+}

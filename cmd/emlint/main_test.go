@@ -598,3 +598,37 @@ func TestMigrate(t *testing.T) {
 		t.Errorf("a v1.0 body: %d %s", r.code, r.stderr)
 	}
 }
+
+func TestFix(t *testing.T) {
+	before := "{\r\n  \"requestType\": \"AdminAdd\",\r\n  \"id\": \"7e382d02-4454-436b-b700-59c7dd77f466\",\r\n  \"assignment\": {\r\n    \"targetId\": \"46184453-e63b-4f20-86c2-c557ed5d5df9\",\r\n    \"assignmentPolicyId\": \"2264bf65-76ba-417b-a27d-54d291f0cbc8\",\r\n    \"AccessPackageId\": \"a914b616-e04e-476b-aa37-91038f0b165b\"\r\n  }\r\n}\r\n"
+	want := "{\r\n  \"requestType\": \"adminAdd\",\r\n  \"assignment\": {\r\n    \"targetId\": \"46184453-e63b-4f20-86c2-c557ed5d5df9\",\r\n    \"assignmentPolicyId\": \"2264bf65-76ba-417b-a27d-54d291f0cbc8\",\r\n    \"accessPackageId\": \"a914b616-e04e-476b-aa37-91038f0b165b\"\r\n  }\r\n}\r\n"
+	policy := "{\n  \"id\": \"5540a08f-7f49-4d3a-a7b9-0e9a2f3c4d5e\",\n  \"accessPackageId\": \"a8a5f1c3-2e4b-4d6f-9a1c-3e5b7d9f1a2c\",\n  \"displayName\": \"p\", \"description\": \"d\", \"canExtend\": false, \"durationInDays\": 30, \"expirationDateTime\": null,\n  \"accessReviewSettings\": null,\n  \"requestorSettings\": {\"scopeType\": \"AllExistingDirectoryMemberUsers\", \"acceptRequests\": true, \"allowedRequestors\": []},\n  \"requestApprovalSettings\": {\n    \"isApprovalRequired\": true,\n    \"approvalStages\": [\n      {\n        \"approvalStageTimeOutInDays\": 14,\n        \"primaryApprovers\": [{\"@odata.type\": \"#microsoft.graph.requestorManager\", \"managerLevel\": 1}, {\"@odata.type\": \"#microsoft.graph.singleUser\", \"isBackup\": true, \"id\": \"3c1e5f7a-9b2d-4e6f-8a0c-1b3d5f7a9c2e\"}]\n      }\n    ]\n  }\n}\n"
+	dir := writeFiles(t, map[string]string{
+		"req.json":    before,
+		"policy.json": policy,
+		"broken.json": "{\"requestType\": \"AdminAdd\", \"assignment\": {\"id\": \"x\"},,}",
+	})
+	r := emlintIn(t, dir, "lint", "--fix", "req.json", "policy.json", "broken.json")
+	got, _ := os.ReadFile(filepath.Join(dir, "req.json"))
+	if string(got) != want {
+		t.Errorf("--fix must change only what the fixes name and keep CRLF line endings:\ngot  %q\nwant %q", got, want)
+	}
+	if strings.Contains(r.stdout, "req.json") {
+		t.Errorf("fixed findings are still reported:\n%s", r.stdout)
+	}
+	fixed, _ := os.ReadFile(filepath.Join(dir, "policy.json"))
+	if !strings.Contains(string(fixed), "\"primaryApprovers\": [{\"@odata.type\": \"#microsoft.graph.requestorManager\", \"managerLevel\": 1}, {\"@odata.type\": \"#microsoft.graph.singleUser\", \"isBackup\": true, \"id\": \"3c1e5f7a-9b2d-4e6f-8a0c-1b3d5f7a9c2e\"}],\n        \"escalationApprovers\": []\n      }") {
+		t.Errorf("the empty escalationApprovers must be added, indented like its siblings:\n%s", fixed)
+	}
+	broken, _ := os.ReadFile(filepath.Join(dir, "broken.json"))
+	if string(broken) != "{\"requestType\": \"AdminAdd\", \"assignment\": {\"id\": \"x\"},,}" {
+		t.Errorf("a file with a syntax error must never be changed: %s", broken)
+	}
+	// A second run changes nothing.
+	r2 := emlintIn(t, dir, "lint", "--fix", "req.json", "policy.json")
+	again, _ := os.ReadFile(filepath.Join(dir, "req.json"))
+	again2, _ := os.ReadFile(filepath.Join(dir, "policy.json"))
+	if string(again) != string(got) || string(again2) != string(fixed) {
+		t.Errorf("--fix is not idempotent: %s", r2.stderr)
+	}
+}

@@ -24,7 +24,7 @@ import (
 type lintFlags struct {
 	api, kind, format, color, stdinFilename, output, failLevel string
 	configPath, baselinePath, writeBaseline                    string
-	noConfig, verbose, reportUnusedIgnores                     bool
+	noConfig, verbose, reportUnusedIgnores, fix                bool
 	enable, disable                                            ruleList
 }
 
@@ -66,6 +66,7 @@ func runLint(args []string, env Env) int {
 	fs.BoolVar(&fl.reportUnusedIgnores, "report-unused-ignores", false, "warn about configuration ignore entries that matched nothing")
 	fs.StringVar(&fl.stdinFilename, "stdin-filename", "", "`name` of standard input, for output, configuration paths and detection")
 	fs.BoolVar(&fl.verbose, "verbose", false, "also list skipped files and how each file's shape was detected")
+	fs.BoolVar(&fl.fix, "fix", false, "apply the mechanical fixes in place (casing, renames, read-only properties...), keeping each file's formatting; report what remains")
 	fs.Usage = func() {
 		fmt.Fprint(env.Stderr, "Usage: emlint lint [flags] [PATH ...]\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -128,7 +129,16 @@ func runLint(args []string, env Env) int {
 
 	inputs, excluded := included(load.Files(paths, load.Options{Stdin: env.Stdin, StdinFilename: fl.stdinFilename, Lazy: true}), cfg)
 	files := append(lint.LintAll(inputs, opts), excluded...)
-	filter.Apply(files, filter.Settings{Config: cfg, Enable: fl.enable, Disable: fl.disable})
+	settings := filter.Settings{Config: cfg, Enable: fl.enable, Disable: fl.disable}
+	filter.Apply(files, settings)
+	if fl.fix {
+		for i := range files {
+			if files[i].Name == stdinName(fl) {
+				continue // standard input cannot be written back
+			}
+			files[i] = fixFile(env, files[i], opts, settings)
+		}
+	}
 
 	if fl.writeBaseline != "" {
 		return writeBaseline(env, fl.writeBaseline, files)
@@ -288,4 +298,54 @@ func runInit(args []string, env Env) int {
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s: uncomment what you need\n", config.FileName)
 	return ExitOK
+}
+
+func stdinName(fl lintFlags) string {
+	if fl.stdinFilename != "" {
+		return fl.stdinFilename
+	}
+	return "<stdin>"
+}
+
+// fixFile applies a file's fixes and lints it again, until no fix is left
+// (fixes whose edits overlap wait for the next round). A file with a JSON
+// syntax error is never changed. It returns the final result.
+func fixFile(env Env, res lint.File, opts lint.Options, settings filter.Settings) lint.File {
+	if !hasFix(res) {
+		return res
+	}
+	data, err := os.ReadFile(res.Name)
+	if err != nil {
+		return res
+	}
+	changed := false
+	for round := 0; round < 10 && hasFix(res); round++ {
+		for _, f := range res.Findings {
+			if f.Rule == lint.RuleSyntax {
+				return res
+			}
+		}
+		next, n := lint.ApplyFixes(data, res.Findings)
+		if n == 0 {
+			break
+		}
+		data, changed = next, true
+		res = lint.Lint(res.Name, data, opts)
+		res.Findings = filter.Findings(res.Findings, settings)
+	}
+	if changed {
+		if err := replaceFile(res.Name, data); err != nil {
+			fmt.Fprintf(env.Stderr, "emlint: --fix: %v\n", err)
+		}
+	}
+	return res
+}
+
+func hasFix(f lint.File) bool {
+	for _, x := range f.Findings {
+		if x.Fix != nil && len(x.Fix.Edits) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -69,6 +69,8 @@ type Finding struct {
 	Line, Col, EndLine, EndCol int
 
 	API, Kind string // the shape the file was linted as; empty if none
+
+	Fix *Fix // a mechanical fix, if the rule knows one
 }
 
 // Less orders findings by file, line, column, then rule, for stable output.
@@ -86,4 +88,42 @@ func Less(a, b *Finding) bool {
 		return a.Rule < b.Rule
 	}
 	return a.Message < b.Message
+}
+
+// Fix is a mechanical change that resolves a finding. Rules describe it
+// by JSON Pointer (they never see offsets); the linter turns it into text
+// edits that keep the file's formatting, and into an RFC 6902 JSON Patch.
+type Fix struct {
+	Description string
+	Op          FixOp
+	Key         string // FixRename: the new name; FixAdd: the member to add
+	Value       string // FixReplace, FixAdd: the new value as JSON text
+
+	// Filled in by the linter.
+	Edits []TextEdit `json:"-"`
+	Patch []PatchOp  `json:"-"`
+}
+
+// FixOp is what a fix does to the value at the finding's pointer.
+type FixOp int
+
+const (
+	FixReplace FixOp = iota + 1 // replace the value
+	FixRename                   // rename the member (keep its value)
+	FixRemove                   // remove the member or element
+	FixAdd                      // add member Key to the object at the pointer
+)
+
+// TextEdit replaces the bytes [Start, End) of the file with New.
+type TextEdit struct {
+	Start, End int
+	New        string
+}
+
+// PatchOp is one RFC 6902 operation.
+type PatchOp struct {
+	Op    string `json:"op"`
+	Path  string `json:"path"`
+	From  string `json:"from,omitempty"`
+	Value any    `json:"value,omitempty"`
 }

@@ -220,9 +220,16 @@ func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
 	fs = append(fs, supersede(schemaFindings, runRules(opts.Rules, shape.Shape, text, parsed.BOM))...)
 	resolve(fs, text)
 	for i := range fs {
-		fs[i].Start += base
-		fs[i].End += base
-		fs[i].API, fs[i].Kind = string(shape.API), string(shape.Kind)
+		f := &fs[i]
+		f.Start += base
+		f.End += base
+		f.API, f.Kind = string(shape.API), string(shape.Kind)
+		if f.Fix != nil {
+			for j := range f.Fix.Edits {
+				f.Fix.Edits[j].Start += base
+				f.Fix.Edits[j].End += base
+			}
+		}
 	}
 	return body{status: Linted, reason: shape.Reason, api: shape.API, kind: shape.Kind, findings: fs}
 }
@@ -282,14 +289,19 @@ func resolve(fs []finding.Finding, text []byte) {
 	var index jsonparse.Index
 	for i := range fs {
 		f := &fs[i]
-		if f.Target == finding.Fixed {
+		if f.Target == finding.Fixed && f.Fix == nil {
 			continue
 		}
 		if index == nil {
 			index, _ = jsonparse.BuildIndex(text)
 		}
-		f.Start, f.End = span(index, f.Pointer, f.Target)
-		f.Target = finding.Fixed
+		if f.Target != finding.Fixed {
+			f.Start, f.End = span(index, f.Pointer, f.Target)
+			f.Target = finding.Fixed
+		}
+		if f.Fix != nil {
+			planFix(f, text, index)
+		}
 	}
 }
 

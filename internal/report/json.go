@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
 )
 
@@ -11,17 +12,36 @@ import (
 type JSON struct{}
 
 type jsonFinding struct {
-	File      string `json:"file"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"endLine"`
+	EndColumn int      `json:"endColumn"`
+	Severity  string   `json:"severity"`
+	Rule      string   `json:"rule"`
+	Message   string   `json:"message"`
+	Pointer   string   `json:"pointer"`
+	API       string   `json:"api"`
+	Kind      string   `json:"kind"`
+	Fix       *jsonFix `json:"fix,omitempty"`
+}
+
+// jsonFix is a finding's mechanical fix: text edits (byte offsets and
+// 1-based line/column, end exclusive) and the same change as RFC 6902.
+type jsonFix struct {
+	Description string            `json:"description"`
+	Edits       []jsonEdit        `json:"edits"`
+	Patch       []finding.PatchOp `json:"patch"`
+}
+
+type jsonEdit struct {
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"endOffset"`
 	Line      int    `json:"line"`
 	Column    int    `json:"column"`
 	EndLine   int    `json:"endLine"`
 	EndColumn int    `json:"endColumn"`
-	Severity  string `json:"severity"`
-	Rule      string `json:"rule"`
-	Message   string `json:"message"`
-	Pointer   string `json:"pointer"`
-	API       string `json:"api"`
-	Kind      string `json:"kind"`
+	NewText   string `json:"newText"`
 }
 
 type jsonFile struct {
@@ -37,12 +57,22 @@ func (JSON) Report(w io.Writer, files []lint.File) error {
 		Findings []jsonFinding `json:"findings"`
 		Files    []jsonFile    `json:"files"`
 	}{Findings: []jsonFinding{}, Files: []jsonFile{}}
+	lines := linesByFile(files)
 	for _, f := range Findings(files) {
-		out.Findings = append(out.Findings, jsonFinding{
+		jf := jsonFinding{
 			File: f.File, Line: f.Line, Column: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol,
 			Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message, Pointer: f.Pointer,
 			API: f.API, Kind: f.Kind,
-		})
+		}
+		if f.Fix != nil && lines[f.File] != nil {
+			l := lines[f.File]
+			jf.Fix = &jsonFix{Description: f.Fix.Description, Patch: f.Fix.Patch}
+			for _, e := range f.Fix.Edits {
+				s, end := l.Pos(e.Start), l.Pos(e.End)
+				jf.Fix.Edits = append(jf.Fix.Edits, jsonEdit{e.Start, e.End, s.Line, s.Col, end.Line, end.Col, e.New})
+			}
+		}
+		out.Findings = append(out.Findings, jf)
 	}
 	for _, f := range files {
 		jf := jsonFile{File: f.Name, API: string(f.API), Kind: string(f.Kind), Status: string(f.Status)}

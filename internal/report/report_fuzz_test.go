@@ -33,6 +33,24 @@ type fuzzJSONReport struct {
 		Pointer   string `json:"pointer"`
 		API       string `json:"api"`
 		Kind      string `json:"kind"`
+		Fix       *struct {
+			Description string `json:"description"`
+			Edits       []struct {
+				Offset    int    `json:"offset"`
+				EndOffset int    `json:"endOffset"`
+				Line      int    `json:"line"`
+				Column    int    `json:"column"`
+				EndLine   int    `json:"endLine"`
+				EndColumn int    `json:"endColumn"`
+				NewText   string `json:"newText"`
+			} `json:"edits"`
+			Patch []struct {
+				Op    string `json:"op"`
+				Path  string `json:"path"`
+				From  string `json:"from"`
+				Value any    `json:"value"`
+			} `json:"patch"`
+		} `json:"fix"`
 	} `json:"findings"`
 	Files []struct {
 		File   string `json:"file"`

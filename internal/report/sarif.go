@@ -110,7 +110,34 @@ type sarifResult struct {
 	Level      string          `json:"level"`
 	Message    sarifText       `json:"message"`
 	Locations  []sarifLocation `json:"locations"`
+	Fixes      []sarifFix      `json:"fixes,omitempty"`
 	Properties sarifProperties `json:"properties"`
+}
+
+// sarifFix is a finding's fix as SARIF 2.1.0 §3.55: replacements of byte
+// ranges of the file.
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifByteRegion `json:"deletedRegion"`
+	InsertedContent *sarifContent   `json:"insertedContent,omitempty"`
+}
+
+type sarifByteRegion struct {
+	ByteOffset int `json:"byteOffset"`
+	ByteLength int `json:"byteLength"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
 }
 
 type sarifProperties struct {
@@ -216,6 +243,17 @@ func (s *SARIF) Report(w io.Writer, files []lint.File) error {
 			}
 		}
 		r.Locations = []sarifLocation{{PhysicalLocation: loc}}
+		if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			change := sarifArtifactChange{ArtifactLocation: artifact(f.File)}
+			for _, e := range f.Fix.Edits {
+				rep := sarifReplacement{DeletedRegion: sarifByteRegion{e.Start, e.End - e.Start}}
+				if e.New != "" {
+					rep.InsertedContent = &sarifContent{e.New}
+				}
+				change.Replacements = append(change.Replacements, rep)
+			}
+			r.Fixes = []sarifFix{{Description: sarifText{f.Fix.Description}, ArtifactChanges: []sarifArtifactChange{change}}}
+		}
 		run.Results = append(run.Results, r)
 	}
 

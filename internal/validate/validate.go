@@ -132,18 +132,21 @@ type mapper struct {
 	seen  map[string]bool
 }
 
-func (m *mapper) add(rule, ptr string, target finding.Target, format string, args ...any) {
-	m.addAt(finding.Error, rule, ptr, target, format, args...)
+func (m *mapper) add(rule, ptr string, target finding.Target, format string, args ...any) *finding.Finding {
+	return m.addAt(finding.Error, rule, ptr, target, format, args...)
 }
 
-func (m *mapper) addAt(sev finding.Severity, rule, ptr string, target finding.Target, format string, args ...any) {
+// addAt records a finding, once; it returns the finding, or nil for a
+// repeat.
+func (m *mapper) addAt(sev finding.Severity, rule, ptr string, target finding.Target, format string, args ...any) *finding.Finding {
 	msg := fmt.Sprintf(format, args...)
 	key := rule + "\x00" + ptr + "\x00" + msg
 	if m.seen[key] {
-		return
+		return nil
 	}
 	m.seen[key] = true
 	m.out = append(m.out, finding.Finding{Rule: rule, Severity: sev, Pointer: ptr, Target: target, Message: msg})
+	return &m.out[len(m.out)-1]
 }
 
 // walk reports the leaves of the error tree. orNull is set below an anyOf
@@ -265,7 +268,11 @@ func (m *mapper) enum(ptr, name, typ string, got any, want []any) {
 	}
 	if s, ok := got.(string); ok {
 		if hint := suggest.Closest(s, allowed); hint != "" {
-			m.add(rule, ptr, finding.Value, "%s is %s: did you mean %s?", name, quote(got), quote(hint))
+			f := m.add(rule, ptr, finding.Value, "%s is %s: did you mean %s?", name, quote(got), quote(hint))
+			if f != nil && strings.EqualFold(s, hint) {
+				// Only the letter case differs: the one safe, mechanical fix.
+				f.Fix = &finding.Fix{Description: "use " + hint, Op: finding.FixReplace, Value: strconv.Quote(hint)}
+			}
 			return
 		}
 	}
