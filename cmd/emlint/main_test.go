@@ -632,3 +632,30 @@ func TestFix(t *testing.T) {
 		t.Errorf("--fix is not idempotent: %s", r2.stderr)
 	}
 }
+
+// The language server offers the fixes of `emlint lint --fix` as code actions.
+func TestLSPCodeActions(t *testing.T) {
+	dir := t.TempDir()
+	uri := "file://" + filepath.ToSlash(filepath.Join(dir, "req.json"))
+	text, _ := json.Marshal("{\n  \"requestType\": \"AdminRemove\",\n  \"assignment\": {\"id\": \"46184453-e63b-4f20-86c2-c557ed5d5df9\"}\n}\n")
+	in := lspMessages(
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`,
+		`{"jsonrpc":"2.0","method":"initialized","params":{}}`,
+		`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"`+uri+`","languageId":"json","version":1,"text":`+string(text)+`}}}`,
+		`{"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"`+uri+`"},"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":30}},"context":{"diagnostics":[]}}}`,
+		`{"jsonrpc":"2.0","id":3,"method":"shutdown"}`,
+		`{"jsonrpc":"2.0","method":"exit"}`,
+	)
+	cmd := exec.Command(binary, "lsp")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(in)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("emlint lsp: %v", err)
+	}
+	s := string(out)
+	want := `"edit":{"changes":{"` + uri + `":[{"range":{"start":{"line":1,"character":17},"end":{"line":1,"character":30}},"newText":"\"adminRemove\""}]}}`
+	if !strings.Contains(s, `"kind":"quickfix"`) || !strings.Contains(s, want) {
+		t.Errorf("no quick fix for the requestType casing:\n%s\nwant %s", s, want)
+	}
+}

@@ -10,6 +10,7 @@ const (
 	codeParseError           = -32700
 	codeInvalidRequest       = -32600
 	codeMethodNotFound       = -32601
+	codeInvalidParams        = -32602
 	codeServerNotInitialized = -32002
 )
 
@@ -51,7 +52,35 @@ type initializeResult struct {
 }
 
 type serverCapabilities struct {
-	TextDocumentSync textDocumentSyncOptions `json:"textDocumentSync"`
+	TextDocumentSync   textDocumentSyncOptions `json:"textDocumentSync"`
+	CodeActionProvider *codeActionOptions      `json:"codeActionProvider,omitempty"`
+}
+
+type codeActionOptions struct {
+	CodeActionKinds []string `json:"codeActionKinds"`
+}
+
+type codeActionParams struct {
+	TextDocument textDocumentIdentifier `json:"textDocument"`
+	Range        lspRange               `json:"range"`
+}
+
+// codeAction offers a finding's fix (LSP 3.16 CodeAction with an edit).
+type codeAction struct {
+	Title       string        `json:"title"`
+	Kind        string        `json:"kind"`
+	Diagnostics []diagnostic  `json:"diagnostics"`
+	IsPreferred bool          `json:"isPreferred"`
+	Edit        workspaceEdit `json:"edit"`
+}
+
+type workspaceEdit struct {
+	Changes map[string][]textEdit `json:"changes"`
+}
+
+type textEdit struct {
+	Range   lspRange `json:"range"`
+	NewText string   `json:"newText"`
 }
 
 type textDocumentSyncOptions struct {

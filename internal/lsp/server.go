@@ -126,6 +126,7 @@ type document struct {
 	uri, path, languageID string
 	version               int
 	text                  []byte
+	findings              []finding.Finding // of the last lint, for code actions
 }
 
 func (s *server) logf(format string, args ...any) {
@@ -180,15 +181,24 @@ func (s *server) handle(body []byte) (stop bool, err error) {
 	case "initialize":
 		s.initialized = true
 		return false, s.reply(m.ID, initializeResult{
-			Capabilities: serverCapabilities{TextDocumentSync: textDocumentSyncOptions{
-				OpenClose: true, Change: syncFull, Save: saveOptions{IncludeText: false},
-			}},
+			Capabilities: serverCapabilities{
+				TextDocumentSync: textDocumentSyncOptions{
+					OpenClose: true, Change: syncFull, Save: saveOptions{IncludeText: false},
+				},
+				CodeActionProvider: &codeActionOptions{CodeActionKinds: []string{"quickfix"}},
+			},
 			ServerInfo: serverInfo{Name: "emlint", Version: s.opts.Version},
 		})
 	case "shutdown":
 		s.shutdown = true
 		s.docs = map[string]*document{}
 		return false, s.reply(m.ID, nil)
+	case "textDocument/codeAction":
+		var p codeActionParams
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			return false, s.replyError(m.ID, codeInvalidParams, "invalid params: "+err.Error())
+		}
+		return false, s.reply(m.ID, s.codeActions(p))
 	}
 	s.logf("unknown request %q", m.Method)
 	return false, s.replyError(m.ID, codeMethodNotFound, fmt.Sprintf("method not found: %s", m.Method))
@@ -293,9 +303,11 @@ func (s *server) decode(method string, params json.RawMessage, v any) bool {
 // gets an empty list.
 func (s *server) publish(d *document) error {
 	diags := []diagnostic{}
+	d.findings = nil
 	if lintable(d) {
 		lines := position.NewLines(d.text)
-		for _, f := range s.runLint(d) {
+		d.findings = s.runLint(d)
+		for _, f := range d.findings {
 			diags = append(diags, toDiagnostic(lines, f))
 		}
 	}
@@ -320,14 +332,18 @@ func (s *server) runLint(d *document) (fs []finding.Finding) {
 // the name of its file when the editor did not say.
 func lintable(d *document) bool {
 	switch strings.ToLower(d.languageID) {
-	case "json", "jsonc":
+	case "json", "jsonc", "http":
 		return true
 	}
 	name := d.path
 	if name == "" {
 		name = d.uri
 	}
-	return strings.EqualFold(filepath.Ext(name), ".json")
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json", ".http", ".rest", ".md", ".markdown":
+		return true
+	}
+	return false
 }
 
 func toDiagnostic(lines *position.Lines, f finding.Finding) diagnostic {
@@ -399,4 +415,38 @@ func (s *server) write(v any) error {
 		return fmt.Errorf("lsp: writing a message: %w", err)
 	}
 	return nil
+}
+
+// codeActions offers the fixes of the findings whose range meets the
+// requested one: the same edits as `emlint lint --fix`.
+func (s *server) codeActions(p codeActionParams) []codeAction {
+	actions := []codeAction{}
+	d := s.docs[p.TextDocument.URI]
+	if d == nil {
+		return actions
+	}
+	lines := position.NewLines(d.text)
+	for _, f := range d.findings {
+		if f.Fix == nil || len(f.Fix.Edits) == 0 {
+			continue
+		}
+		diag := toDiagnostic(lines, f)
+		if before(diag.Range.End, p.Range.Start) || before(p.Range.End, diag.Range.Start) {
+			continue
+		}
+		var edits []textEdit
+		for _, e := range f.Fix.Edits {
+			edits = append(edits, textEdit{Range: lspRange{Start: lspPos(lines, e.Start), End: lspPos(lines, e.End)}, NewText: e.New})
+		}
+		actions = append(actions, codeAction{
+			Title: f.Fix.Description + " (emlint " + f.Rule + ")", Kind: "quickfix", IsPreferred: true,
+			Diagnostics: []diagnostic{diag},
+			Edit:        workspaceEdit{Changes: map[string][]textEdit{d.uri: edits}},
+		})
+	}
+	return actions
+}
+
+func before(a, b lspPosition) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
 }

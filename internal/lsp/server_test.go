@@ -286,7 +286,7 @@ func TestSession(t *testing.T) {
 
 	id := c.request("initialize", map[string]any{"processId": 1, "rootUri": "file:///work", "capabilities": map[string]any{}})
 	r := c.response(fmt.Sprint(id))
-	const wantInit = `{"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":{"includeText":false}}},"serverInfo":{"name":"emlint","version":"v9.8.7"}}`
+	const wantInit = `{"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":{"includeText":false}},"codeActionProvider":{"codeActionKinds":["quickfix"]}},"serverInfo":{"name":"emlint","version":"v9.8.7"}}`
 	if string(r.Result) != wantInit || r.Error != nil {
 		t.Fatalf("initialize result:\ngot  %s\nwant %s", r.Result, wantInit)
 	}
