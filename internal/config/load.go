@@ -492,21 +492,7 @@ func closestValue(s string, want []string) string {
 // (the schema whose keyword failed).
 func (m *mapper) schemaAt(schemaURL string) map[string]any {
 	_, frag, _ := strings.Cut(schemaURL, "#")
-	var v any = m.schema
-	for _, tok := range pointer.Split(frag) {
-		switch x := v.(type) {
-		case map[string]any:
-			v = x[tok]
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(x) {
-				return nil
-			}
-			v = x[i]
-		default:
-			return nil
-		}
-	}
+	v := pointer.Lookup(m.schema, pointer.Split(frag))
 	obj, _ := v.(map[string]any)
 	return obj
 }

@@ -43,3 +43,24 @@ func Parent(ptr string) (string, string) {
 	toks := Split(ptr[i:])
 	return ptr[:i], toks[0]
 }
+
+// Lookup returns the value at the reference tokens of a decoded JSON value
+// (map[string]any and []any, as encoding/json and jsonparse produce), or
+// nil when there is none.
+func Lookup(v any, tokens []string) any {
+	for _, tok := range tokens {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}

@@ -199,7 +199,7 @@ func (m *mapper) leaf(e *jsonschema.ValidationError, orNull bool) {
 			m.add(RuleUnknownProperty, pointer.Join(ptr, p), finding.Key, "%s", msg)
 		}
 	case *kind.Required:
-		if isReference(valueAt(m.body, e.InstanceLocation)) && len(e.InstanceLocation) > 0 {
+		if isReference(pointer.Lookup(m.body, e.InstanceLocation)) && len(e.InstanceLocation) > 0 {
 			// {"id": ...} points at an object that exists: Graph knows its
 			// type and its required properties are not asked for (the docs
 			// send `customExtension: {id}` and `assignmentPolicy: {id}`).
@@ -218,12 +218,12 @@ func (m *mapper) leaf(e *jsonschema.ValidationError, orNull bool) {
 		if orNull || len(want) < len(k.Want) {
 			want = append(want, "null")
 		}
-		if lit, ok := quotedLiteral(valueAt(m.body, e.InstanceLocation), k.Want); ok {
+		if lit, ok := quotedLiteral(pointer.Lookup(m.body, e.InstanceLocation), k.Want); ok {
 			// Graph's own docs examples send "true" and "1" as strings
 			// (v1.0 create-policy example 4): not a known rejection, so a
 			// warning, but the type is what the metadata declares.
 			m.addAt(finding.Warning, RuleType, ptr, finding.Value, "%s is the string %s: send %s without quotes (Graph types it as %s)",
-				name, quote(valueAt(m.body, e.InstanceLocation)), lit, strings.Join(want, " or "))
+				name, quote(pointer.Lookup(m.body, e.InstanceLocation)), lit, strings.Join(want, " or "))
 			return
 		}
 		m.add(RuleType, ptr, finding.Value, "%s must be %s, not %s", name, article(strings.Join(want, " or ")), article(k.Got))
@@ -319,7 +319,7 @@ func (m *mapper) odataTypeHint(schemaURL string, loc []string) string {
 	if len(p.Enum) == 0 {
 		return "add it"
 	}
-	obj, _ := valueAt(m.body, loc).(map[string]any)
+	obj, _ := pointer.Lookup(m.body, loc).(map[string]any)
 	var fits []string
 	for _, odataType := range p.Enum {
 		sub, ok := m.c.defs[strings.TrimPrefix(odataType, "#microsoft.graph.")]
@@ -385,25 +385,6 @@ func quotedLiteral(v any, want []string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// valueAt returns the value of the decoded body at a location.
-func valueAt(v any, loc []string) any {
-	for _, tok := range loc {
-		switch x := v.(type) {
-		case map[string]any:
-			v = x[tok]
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(x) {
-				return nil
-			}
-			v = x[i]
-		default:
-			return nil
-		}
-	}
-	return v
 }
 
 // describe names the value at a location for a message: `name`, or
