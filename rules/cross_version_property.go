@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/emlint/emlint/internal/graph"
 	"strconv"
 	"strings"
 
@@ -269,7 +270,7 @@ func cvWalk(pass *Pass, table map[string]cvKey, v gjson.Result, ptr, norm string
 					return true
 				}
 				if msg := e.advice(child, v); msg != "" {
-					if newKey, ok := cvSetKeys[cvSetType(v)]; ok && key == "id" && pass.Shape == V1Policy {
+					if newKey, ok := graph.SubjectSetIDKeys[cvSetType(v)]; ok && key == "id" && pass.Shape == V1Policy {
 						// The one mechanical rename: a typed subject set's id.
 						pass.ReportFix(e.severity, cptr, finding.Key,
 							&finding.Fix{Description: "rename to " + newKey, Op: finding.FixRename, Key: newKey}, "`%s` %s", key, msg)
@@ -356,30 +357,14 @@ func cvV1ExpirationDateTime(v, _ gjson.Result) string {
 	return "is beta-only; in v1.0 use `expiration`: {\"type\": \"afterDateTime\", \"endDateTime\": ...}"
 }
 
-// cvScopeMap is the beta scopeType -> v1.0 allowedTargetScope pairing
-// (beta-to-v1.0.json valueMaps, Terraform PR #1852).
-var cvScopeMap = []struct{ beta, v1 string }{
-	{"NoSubjects", "notSpecified"},
-	{"SpecificDirectorySubjects", "specificDirectoryUsers"},
-	{"SpecificConnectedOrganizationSubjects", "specificConnectedOrganizationUsers"},
-	{"AllExistingDirectoryMemberUsers", "allMemberUsers"},
-	{"AllExistingDirectorySubjects", "allDirectoryUsers"},
-	{"AllConfiguredConnectedOrganizationSubjects", "allConfiguredConnectedOrganizationUsers"},
-	{"AllExternalSubjects", "allExternalUsers"},
-	// No exact counterpart: PR #1852 and the parallel v1.0 example use the
-	// configured-organizations scope. Listed last so the reverse lookup
-	// finds AllConfiguredConnectedOrganizationSubjects.
-	{"AllExistingConnectedOrganizationSubjects", "allConfiguredConnectedOrganizationUsers"},
-}
-
 func cvV1ScopeType(v, _ gjson.Result) string {
-	for _, m := range cvScopeMap {
-		if v.Type == gjson.String && strings.EqualFold(v.Str, m.beta) {
+	for _, m := range graph.ScopeTypes {
+		if v.Type == gjson.String && strings.EqualFold(v.Str, m.Beta) {
 			note := ""
-			if m.beta == "AllExistingConnectedOrganizationSubjects" {
+			if m.Beta == "AllExistingConnectedOrganizationSubjects" {
 				note = " (the nearest value: v1.0 has no scope for all existing connected organizations)"
 			}
-			return fmt.Sprintf("is beta-only; in v1.0 set `allowedTargetScope` at the top level of the policy: %q%s", m.v1, note)
+			return fmt.Sprintf("is beta-only; in v1.0 set `allowedTargetScope` at the top level of the policy: %q%s", m.V1, note)
 		}
 	}
 	return "is beta-only; in v1.0 set `allowedTargetScope` at the top level of the policy"
@@ -387,9 +372,9 @@ func cvV1ScopeType(v, _ gjson.Result) string {
 
 func cvBetaAllowedTargetScope(v, _ gjson.Result) string {
 	if v.Type == gjson.String {
-		for _, m := range cvScopeMap {
-			if strings.EqualFold(v.Str, m.v1) {
-				return fmt.Sprintf("is v1.0-only; in the beta shape set `requestorSettings.scopeType`: %q", m.beta)
+		for _, m := range graph.ScopeTypes {
+			if strings.EqualFold(v.Str, m.V1) {
+				return fmt.Sprintf("is v1.0-only; in the beta shape set `requestorSettings.scopeType`: %q", m.Beta)
 			}
 		}
 		return fmt.Sprintf("is v1.0-only and %q has no beta `scopeType` counterpart: use the v1.0 `assignmentPolicies` endpoint", v.Str)
@@ -406,7 +391,7 @@ func cvV1StageTimeout(v, _ gjson.Result) string {
 
 func cvV1EscalationTime(v, _ gjson.Result) string {
 	if n, ok := cvWholeNumber(v); ok {
-		return fmt.Sprintf("is beta-only; in v1.0 use `durationBeforeEscalation`: %q", cvISOFromMinutes(n))
+		return fmt.Sprintf("is beta-only; in v1.0 use `durationBeforeEscalation`: %q", graph.ISOMinutes(n))
 	}
 	return "is beta-only; in v1.0 use `durationBeforeEscalation` with an ISO 8601 duration such as \"P8D\""
 }
@@ -456,19 +441,9 @@ func cvV1ReviewDuration(v, _ gjson.Result) string {
 	return "is beta-only here; in v1.0 use `schedule.expiration` with `type` \"afterDuration\" and a `duration`"
 }
 
-// cvRecurrences pairs beta recurrenceType values with v1.0 recurrence
-// patterns (Terraform PR #1852).
-var cvRecurrences = map[string]string{
-	"weekly":     `{"type": "weekly", "interval": 1}`,
-	"monthly":    `{"type": "absoluteMonthly", "interval": 1}`,
-	"quarterly":  `{"type": "absoluteMonthly", "interval": 3}`,
-	"halfyearly": `{"type": "absoluteMonthly", "interval": 6}`,
-	"annual":     `{"type": "absoluteYearly", "interval": 1}`,
-}
-
 func cvV1RecurrenceType(v, _ gjson.Result) string {
-	if p, ok := cvRecurrences[strings.ToLower(v.Str)]; ok {
-		return fmt.Sprintf("is beta-only; in v1.0 use `schedule`: {\"recurrence\": {\"pattern\": %s, \"range\": {\"type\": \"noEnd\"}}}", p)
+	if p, ok := graph.Recurrences[strings.ToLower(v.Str)]; ok {
+		return fmt.Sprintf("is beta-only; in v1.0 use `schedule`: {\"recurrence\": {\"pattern\": {\"type\": %q, \"interval\": %d}, \"range\": {\"type\": \"noEnd\"}}}", p.Type, p.Interval)
 	}
 	return "is beta-only; in v1.0 use `schedule.recurrence` (a `pattern` and a `range`)"
 }
@@ -487,14 +462,6 @@ func cvBetaChoiceText(v, _ gjson.Result) string {
 	return "is v1.0-only; in the beta shape use `displayValue`: {\"defaultText\": ..., \"localizedTexts\": [...]}"
 }
 
-// cvSetKeys names, per subject-set type, the key v1.0 uses where the beta
-// userSet has id.
-var cvSetKeys = map[string]string{
-	"singleuser":                   "userId",
-	"groupmembers":                 "groupId",
-	"connectedorganizationmembers": "connectedOrganizationId",
-}
-
 // cvSetType returns an item's @odata.type without "#microsoft.graph.",
 // lower-cased, or "" when it has none.
 func cvSetType(obj gjson.Result) string {
@@ -505,7 +472,7 @@ func cvSetType(obj gjson.Result) string {
 
 func cvV1SetID(v, obj gjson.Result) string {
 	t := cvSetType(obj)
-	key, ok := cvSetKeys[t]
+	key, ok := graph.SubjectSetIDKeys[t]
 	switch {
 	case ok:
 		val := ""
@@ -606,29 +573,6 @@ func cvWholeNumber(v gjson.Result) (int64, bool) {
 		return 0, false
 	}
 	return int64(v.Num), true
-}
-
-// cvISOFromMinutes writes minutes as an ISO 8601 duration in days, hours and
-// minutes: 11520 -> "P8D", 90 -> "PT1H30M", 0 -> "PT0S".
-func cvISOFromMinutes(m int64) string {
-	if m == 0 {
-		return "PT0S"
-	}
-	d, h, mm := m/1440, m%1440/60, m%60
-	s := "P"
-	if d > 0 {
-		s += strconv.FormatInt(d, 10) + "D"
-	}
-	if h > 0 || mm > 0 {
-		s += "T"
-		if h > 0 {
-			s += strconv.FormatInt(h, 10) + "H"
-		}
-		if mm > 0 {
-			s += strconv.FormatInt(mm, 10) + "M"
-		}
-	}
-	return s
 }
 
 // cvSeconds reads an ISO 8601 duration made of weeks, days, hours, minutes

@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"github.com/emlint/emlint/internal/graph"
 	"slices"
 	"strings"
 
@@ -238,14 +239,14 @@ func (c *conv) stage(in *object, ptr string) *object {
 				continue
 			}
 			if n, ok := c.wholeNumber(m.val, mp, m.key); ok {
-				out.set("durationBeforeAutomaticDenial", isoDays(n))
+				out.set("durationBeforeAutomaticDenial", graph.ISODays(n))
 			}
 		case "escalationTimeInMinutes":
 			if m.val == nil {
 				continue
 			}
 			if n, ok := c.wholeNumber(m.val, mp, m.key); ok {
-				out.set("durationBeforeEscalation", isoMinutes(n))
+				out.set("durationBeforeEscalation", graph.ISOMinutes(n))
 			}
 		case "isApproverJustificationRequired", "isEscalationEnabled":
 			c.copyBool(out, m.key, m.val, mp, m.key)

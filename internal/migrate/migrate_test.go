@@ -3,6 +3,7 @@ package migrate
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/emlint/emlint/internal/graph"
 	"os"
 	"path/filepath"
 	"slices"
@@ -178,21 +179,21 @@ func TestPolicyExpiration(t *testing.T) {
 }
 
 func TestPolicyScope(t *testing.T) {
-	for _, m := range scopeTypes {
-		body := policy(`"requestorSettings": {"scopeType": "` + m.beta + `", "allowedRequestors": []}`)
+	for _, m := range graph.ScopeTypes {
+		body := policy(`"requestorSettings": {"scopeType": "` + m.Beta + `", "allowedRequestors": []}`)
 		res, err := Policy([]byte(body))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := at(t, res.Output, "/allowedTargetScope"); got != strconv.Quote(m.v1) {
-			t.Errorf("scopeType %s: allowedTargetScope = %s, want %q", m.beta, got, m.v1)
+		if got := at(t, res.Output, "/allowedTargetScope"); got != strconv.Quote(m.V1) {
+			t.Errorf("scopeType %s: allowedTargetScope = %s, want %q", m.Beta, got, m.V1)
 		}
 		if got := at(t, res.Output, "/specificAllowedTargets"); got != "[]" {
-			t.Errorf("scopeType %s: specificAllowedTargets = %s, want []", m.beta, got)
+			t.Errorf("scopeType %s: specificAllowedTargets = %s, want []", m.Beta, got)
 		}
 		warned := slices.ContainsFunc(res.Notes, func(n Note) bool { return n.Pointer == "/requestorSettings/scopeType" && n.Severity == Warning })
-		if want := m.beta == "AllExistingConnectedOrganizationSubjects"; warned != want {
-			t.Errorf("scopeType %s: warning %v, want %v", m.beta, warned, want)
+		if want := m.Beta == "AllExistingConnectedOrganizationSubjects"; warned != want {
+			t.Errorf("scopeType %s: warning %v, want %v", m.Beta, warned, want)
 		}
 	}
 	runMappings(t, Policy, []mapping{
@@ -460,14 +461,6 @@ func TestRequestTypes(t *testing.T) {
 	}
 	if got := at(t, res.Output, "/requestType"); got != `"userRenew"` || len(res.Notes) != 1 || res.Notes[0].Severity != Warning {
 		t.Errorf("an unknown request type: %s %v", got, res.Notes)
-	}
-}
-
-func TestIsoMinutes(t *testing.T) {
-	for m, want := range map[int64]string{0: "PT0S", 1: "PT1M", 60: "PT1H", 90: "PT1H30M", 1440: "P1D", 11520: "P8D", 1441: "P1DT1M", 1500: "P1DT1H"} {
-		if got := isoMinutes(m); got != want {
-			t.Errorf("isoMinutes(%d) = %s, want %s", m, got, want)
-		}
 	}
 }
 

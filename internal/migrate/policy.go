@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"github.com/emlint/emlint/internal/graph"
 	"slices"
 	"strings"
 
@@ -161,11 +162,11 @@ func (c *conv) expirationOf(in, out *object) {
 	switch {
 	case daysOK && days > 0 && dateOK:
 		exp.set("type", "afterDuration")
-		exp.set("duration", isoDays(days))
+		exp.set("duration", graph.ISODays(days))
 		c.warn(datePtr, "both `durationInDays` (%d) and `expirationDateTime` are set, and which one Graph applied is undocumented: the migration used `durationInDays`; for the date instead, use `expiration`: {\"type\": \"afterDateTime\", \"endDateTime\": %q}", days, date)
 	case daysOK && days > 0:
 		exp.set("type", "afterDuration")
-		exp.set("duration", isoDays(days))
+		exp.set("duration", graph.ISODays(days))
 	case dateOK:
 		exp.set("type", "afterDateTime")
 		exp.set("endDateTime", date)
@@ -274,12 +275,12 @@ func (c *conv) scopeOf(in *object) scope {
 		c.warn(ptr, "`scopeType` is %s, not a scope: left out, so the v1.0 policy has no `allowedTargetScope`", describe(v))
 		return scope{}
 	}
-	for _, m := range scopeTypes {
-		if strings.EqualFold(s, m.beta) {
-			if m.beta == "AllExistingConnectedOrganizationSubjects" {
+	for _, m := range graph.ScopeTypes {
+		if strings.EqualFold(s, m.Beta) {
+			if m.Beta == "AllExistingConnectedOrganizationSubjects" {
 				c.warn(ptr, "`scopeType` `%s` (users of every connected organization, configured or proposed) has no exact v1.0 counterpart: the migration used the nearest, `allConfiguredConnectedOrganizationUsers` (only configured organizations), as Microsoft's parallel v1.0 example does", s)
 			}
-			return scope{m.beta, m.v1}
+			return scope{m.Beta, m.V1}
 		}
 	}
 	c.warn(ptr, "`scopeType` %q is not a beta scope type: left out, so the v1.0 policy has no `allowedTargetScope`; set it by hand", s)

@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"github.com/emlint/emlint/internal/graph"
 	"strings"
 
 	"github.com/emlint/emlint/internal/pointer"
@@ -55,7 +56,7 @@ func (c *conv) reviewSettings(v any, ptr string) any {
 				}
 				exp := newObject()
 				exp.set("type", "afterDuration")
-				exp.set("duration", isoDays(n))
+				exp.set("duration", graph.ISODays(n))
 				sched.set("expiration", exp)
 			}
 		case "recurrenceType":
@@ -90,21 +91,21 @@ func (c *conv) reviewSettings(v any, ptr string) any {
 
 func (c *conv) recurrence(sched *object, v any, ptr string) {
 	s, _ := v.(string)
-	r, ok := recurrences[strings.ToLower(s)]
+	r, ok := graph.Recurrences[strings.ToLower(s)]
 	if !ok {
 		c.warn(ptr, "`recurrenceType` %s has no known v1.0 recurrence pattern: left out; set `schedule.recurrence` by hand (weekly, monthly, quarterly, halfyearly and annual are migrated)", describe(v))
 		return
 	}
 	pattern := newObject()
-	pattern.set("type", r.typ)
-	pattern.set("interval", r.interval)
+	pattern.set("type", r.Type)
+	pattern.set("interval", r.Interval)
 	rng := newObject()
 	rng.set("type", "noEnd")
 	rec := newObject()
 	rec.set("pattern", pattern)
 	rec.set("range", rng)
 	sched.set("recurrence", rec)
-	if r.typ == "absoluteYearly" {
+	if r.Type == "absoluteYearly" {
 		// TF maps annual to absoluteYearly; the v1.0 patternedRecurrence
 		// description (SDKV patterned_recurrence.py) says access reviews honour
 		// only weekly and absoluteMonthly.

@@ -2,7 +2,6 @@ package migrate
 
 import (
 	"strconv"
-	"strings"
 )
 
 // The beta -> v1.0 correspondence, carried in the package so that nothing is
@@ -21,24 +20,6 @@ import (
 // cvRecurrences, cvSetKeys, cvISOFromMinutes), which are unexported there:
 // keep the two in step, or move them to a shared package.
 
-// scopeTypes maps beta requestorSettings.scopeType to v1.0
-// allowedTargetScope. Inferred from names and the parallel create-policy
-// examples (DC beta entitlementmanagement-post-accesspackageassignmentpolicies.md
-// vs v1.0 entitlementmanagement-post-assignmentpolicies.md); TF uses the same
-// pairs. AllExistingConnectedOrganizationSubjects has no exact counterpart:
-// the parallel v1.0 example (users of connected organizations, two stages)
-// uses allConfiguredConnectedOrganizationUsers, as TF does.
-var scopeTypes = []struct{ beta, v1 string }{
-	{"NoSubjects", "notSpecified"},
-	{"SpecificDirectorySubjects", "specificDirectoryUsers"},
-	{"SpecificConnectedOrganizationSubjects", "specificConnectedOrganizationUsers"},
-	{"AllExistingDirectoryMemberUsers", "allMemberUsers"},
-	{"AllExistingDirectorySubjects", "allDirectoryUsers"},
-	{"AllConfiguredConnectedOrganizationSubjects", "allConfiguredConnectedOrganizationUsers"},
-	{"AllExternalSubjects", "allExternalUsers"},
-	{"AllExistingConnectedOrganizationSubjects", "allConfiguredConnectedOrganizationUsers"},
-}
-
 // specificScopes are the v1.0 scopes whose principals are listed in
 // specificAllowedTargets; with the others the docs examples send [] (DC v1.0
 // create-policy examples 1-3), and beta ignores allowedRequestors with the
@@ -47,22 +28,6 @@ var specificScopes = map[string]bool{
 	"specificDirectoryUsers":             true,
 	"specificConnectedOrganizationUsers": true,
 	"specificDirectoryServicePrincipals": true,
-}
-
-// recurrences maps beta assignmentReviewSettings.recurrenceType (a free
-// string: DC beta assignmentreviewsettings.md names monthly and quarterly) to
-// a v1.0 recurrencePattern type and interval. Inferred: TF's mapping, and
-// v1.0 create-policy example 2 (absoluteMonthly, interval 3) against beta
-// example 2 (quarterly).
-var recurrences = map[string]struct {
-	typ      string
-	interval int
-}{
-	"weekly":     {"weekly", 1},
-	"monthly":    {"absoluteMonthly", 1},
-	"quarterly":  {"absoluteMonthly", 3},
-	"halfyearly": {"absoluteMonthly", 6},
-	"annual":     {"absoluteYearly", 1},
 }
 
 // subjectSets lists, per userSet subtype (beta) / subjectSet subtype (v1.0),
@@ -177,31 +142,4 @@ var (
 	answerOrder = []string{"@odata.type", "displayValue", "value", "answeredQuestion"}
 )
 
-// isoDays writes n days as an ISO 8601 duration: 14 -> "P14D".
 func isoDays(n int64) string { return "P" + strconv.FormatInt(n, 10) + "D" }
-
-// isoMinutes writes minutes as an ISO 8601 duration in days, hours and
-// minutes: 11520 -> "P8D", 90 -> "PT1H30M", 0 -> "PT0S" (the v1.0 examples'
-// "no escalation" value). Days are 24 hours, as in Graph's examples
-// (beta 11520 minutes next to v1.0 durations in days).
-func isoMinutes(m int64) string {
-	if m == 0 {
-		return "PT0S"
-	}
-	d, h, mm := m/1440, m%1440/60, m%60
-	var b strings.Builder
-	b.WriteString("P")
-	if d > 0 {
-		b.WriteString(strconv.FormatInt(d, 10) + "D")
-	}
-	if h > 0 || mm > 0 {
-		b.WriteString("T")
-		if h > 0 {
-			b.WriteString(strconv.FormatInt(h, 10) + "H")
-		}
-		if mm > 0 {
-			b.WriteString(strconv.FormatInt(mm, 10) + "M")
-		}
-	}
-	return b.String()
-}
