@@ -659,3 +659,25 @@ func TestLSPCodeActions(t *testing.T) {
 		t.Errorf("no quick fix for the requestType casing:\n%s\nwant %s", s, want)
 	}
 }
+
+// A request is checked against the policy it names when both are linted in
+// one run, with both positions in the message.
+func TestCrossFile(t *testing.T) {
+	policy, _ := os.ReadFile(filepath.Join(repoRoot, "internal/crossfile/testdata/example/policies/audit.json"))
+	request, _ := os.ReadFile(filepath.Join(repoRoot, "internal/crossfile/testdata/example/requests/audit-request.json"))
+	dir := writeFiles(t, map[string]string{"policies/audit.json": string(policy), "requests/audit-request.json": string(request)})
+	r := emlintIn(t, dir, "lint", "--color", "never", ".")
+	for _, want := range []string{
+		"requests/audit-request.json:7:3: error: question `8fe745e7-80b2-490d-bd22-4e708c77288c`",
+		"required by the policy in policies/audit.json:49",
+		"[crossfile-justification-required]",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("missing %q in:\n%s", want, r.stdout)
+		}
+	}
+	// Alone, the request cannot be checked against anything: no cross-file finding.
+	if r := emlintIn(t, dir, "lint", "requests/audit-request.json"); strings.Contains(r.stdout, "crossfile") {
+		t.Errorf("cross-file finding without the policy:\n%s", r.stdout)
+	}
+}

@@ -4,6 +4,7 @@
 package catalog
 
 import (
+	"github.com/emlint/emlint/internal/crossfile"
 	"github.com/emlint/emlint/internal/extract"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
@@ -40,6 +41,14 @@ func All() []Entry {
 	for _, r := range extract.RuleDocs {
 		sev, _ := finding.ParseSeverity(r.Severity)
 		out = append(out, Entry{ID: r.ID, Severity: sev, Level: r.Severity, Shapes: []string{".http", ".md"}, Source: "request line", Doc: r.Doc, Help: r.Doc})
+	}
+	for _, r := range crossfile.RuleDocs {
+		sev, _ := finding.ParseSeverity(r.Severity)
+		shapes := []string{"beta-request", "v1.0-request"}
+		if r.ID == crossfile.RuleDuplicatePolicyID {
+			shapes = []string{"beta-policy", "v1.0-policy"}
+		}
+		out = append(out, Entry{ID: r.ID, Severity: sev, Level: r.Severity, Shapes: shapes, Source: "cross-file", Doc: r.Doc, Help: crossfile.Help(r.ID)})
 	}
 	for _, r := range lint.RuleDocs {
 		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Level: r.Severity.String(), Shapes: all, Source: "file", Doc: r.Doc, Help: r.Doc})

@@ -12,6 +12,7 @@ import (
 	"github.com/emlint/emlint/internal/baseline"
 	"github.com/emlint/emlint/internal/catalog"
 	"github.com/emlint/emlint/internal/config"
+	"github.com/emlint/emlint/internal/crossfile"
 	"github.com/emlint/emlint/internal/filter"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
@@ -128,7 +129,9 @@ func runLint(args []string, env Env) int {
 	}
 
 	inputs, excluded := included(load.Files(paths, load.Options{Stdin: env.Stdin, StdinFilename: fl.stdinFilename, Lazy: true}), cfg)
-	files := append(lint.LintAll(inputs, opts), excluded...)
+	linted := lint.LintAll(inputs, opts)
+	crossfile.Apply(inputs, linted) // requests against the policies they name, before the configuration applies
+	files := append(linted, excluded...)
 	settings := filter.Settings{Config: cfg, Enable: fl.enable, Disable: fl.disable}
 	filter.Apply(files, settings)
 	if fl.fix {
