@@ -681,3 +681,22 @@ func TestCrossFile(t *testing.T) {
 		t.Errorf("cross-file finding without the policy:\n%s", r.stdout)
 	}
 }
+
+// With `policies:` in the configuration, a request is checked against its
+// policy even when only the request is linted, as in a pre-commit hook.
+func TestCrossFileConfiguredPolicies(t *testing.T) {
+	policy, _ := os.ReadFile(filepath.Join(repoRoot, "internal/crossfile/testdata/example/policies/audit.json"))
+	request, _ := os.ReadFile(filepath.Join(repoRoot, "internal/crossfile/testdata/example/requests/audit-request.json"))
+	dir := writeFiles(t, map[string]string{
+		".emlint.yaml":                "policies: [\"policies/**/*.json\"]\n",
+		"policies/audit.json":         string(policy),
+		"requests/audit-request.json": string(request),
+	})
+	r := emlintIn(t, dir, "lint", "--color", "never", "requests/audit-request.json")
+	if r.code != 1 || !strings.Contains(r.stdout, "[crossfile-required-question]") || strings.Contains(r.stdout, "policies/audit.json:") && strings.Contains(r.stdout, "\npolicies/audit.json") {
+		t.Errorf("configured policies: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "in 1 of 1 file") {
+		t.Errorf("the policy files are context, not linted files: %s", r.stderr)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -130,8 +131,15 @@ func runLint(args []string, env Env) int {
 
 	inputs, excluded := included(load.Files(paths, load.Options{Stdin: env.Stdin, StdinFilename: fl.stdinFilename, Lazy: true}), cfg)
 	linted := lint.LintAll(inputs, opts)
-	crossfile.Apply(inputs, linted) // requests against the policies they name, before the configuration applies
-	files := append(linted, excluded...)
+	context, err := policyContext(cfg, inputs, opts)
+	if err != nil {
+		return trouble(env, "%v", err)
+	}
+	// Requests against the policies they name, before the configuration
+	// applies; the configured policy files are context, not reported.
+	all := append(append([]lint.File{}, linted...), context.files...)
+	crossfile.Apply(append(append([]load.File{}, inputs...), context.inputs...), all)
+	files := append(all[:len(linted)], excluded...)
 	settings := filter.Settings{Config: cfg, Enable: fl.enable, Disable: fl.disable}
 	filter.Apply(files, settings)
 	if fl.fix {
@@ -351,4 +359,35 @@ func hasFix(f lint.File) bool {
 		}
 	}
 	return false
+}
+
+// policyContext lints the policy files the configuration names (`policies:`)
+// that are not among the inputs, for the cross-file checks of requests.
+func policyContext(cfg *config.Config, inputs []load.File, opts lint.Options) (struct {
+	inputs []load.File
+	files  []lint.File
+}, error) {
+	var ctx struct {
+		inputs []load.File
+		files  []lint.File
+	}
+	paths, err := cfg.PolicyFiles()
+	if err != nil || len(paths) == 0 {
+		return ctx, err
+	}
+	given := map[string]bool{}
+	for _, in := range inputs {
+		if abs, err := filepath.Abs(in.Name); err == nil {
+			given[abs] = true
+		}
+	}
+	var more []string
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil && !given[abs] {
+			more = append(more, p)
+		}
+	}
+	ctx.inputs = load.Files(more, load.Options{Lazy: true})
+	ctx.files = lint.LintAll(ctx.inputs, opts)
+	return ctx, nil
 }

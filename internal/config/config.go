@@ -16,6 +16,7 @@ package config
 
 import (
 	"fmt"
+	"github.com/bmatcuk/doublestar/v4"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,13 +39,14 @@ type Config struct {
 	Path      string           // the file as given to Load, "" for none
 	FailLevel finding.Severity // 0 = default (error)
 
-	rules   map[string]ruleSetting
-	files   []fileEntry
-	include []string
-	exclude []string
-	ignores []Ignore
-	ignPtrs [][]patToken  // compiled Pointer of ignores[i]; nil: any pointer
-	used    []atomic.Bool // used[i]: ignores[i] matched a finding
+	rules    map[string]ruleSetting
+	files    []fileEntry
+	include  []string
+	exclude  []string
+	policies []string
+	ignores  []Ignore
+	ignPtrs  [][]patToken  // compiled Pointer of ignores[i]; nil: any pointer
+	used     []atomic.Bool // used[i]: ignores[i] matched a finding
 }
 
 type ruleSetting struct {
@@ -153,6 +155,22 @@ func (c *Config) ShapeFor(path string) (api schemas.API, kind schemas.Kind) {
 		}
 	}
 	return api, kind
+}
+
+// PolicyFiles lists the files that the `policies:` globs match, for the
+// cross-file checks of requests; none when the key is not set.
+func (c *Config) PolicyFiles() ([]string, error) {
+	var out []string
+	for _, pat := range c.policies {
+		matches, err := doublestar.Glob(os.DirFS(c.Dir), pat)
+		if err != nil {
+			return nil, fmt.Errorf("%s: policies: %q: %v", c.Path, pat, err)
+		}
+		for _, m := range matches {
+			out = append(out, filepath.Join(c.Dir, filepath.FromSlash(m)))
+		}
+	}
+	return out, nil
 }
 
 // Included reports whether path is to be linted: it matches one of the

@@ -79,7 +79,7 @@ func TestLoadErrors(t *testing.T) {
 		{"root is a list", "- rules\n- files\n", 1, 1, "the file must be a mapping (key: value), not a list: write sections such as `rules:`"},
 		{"root is a string", "hello\n", 1, 1, "the file must be a mapping (key: value), not a string"},
 		{"unknown top-level key", "fail-level: error\nfailLevel: warning\n", 2, 1, "unknown key `failLevel`: did you mean `fail-level`?"},
-		{"unknown key, no suggestion", "fail-level: error\nverbose: true\n", 2, 1, "unknown key `verbose`: remove it, or use one of `exclude`, `fail-level`, `files`, `ignore`, `include` or `rules`"},
+		{"unknown key, no suggestion", "fail-level: error\nverbose: true\n", 2, 1, "unknown key `verbose`: remove it, or use one of `exclude`, `fail-level`, `files`, `ignore`, `include`, `policies` or `rules`"},
 		{"unknown key: rule", "rule:\n  json-bom: off\n", 1, 1, "did you mean `rules`?"},
 		{"unknown key in files entry", "files:\n  - path: a\n    api: beta\n    knd: policy\n", 4, 5, "unknown key `knd` in files[0]: did you mean `kind`?"},
 		{"unknown key in ignore entry", "ignore:\n  - path: a\n    rule: [json-bom]\n", 3, 5, "unknown key `rule` in ignore[0]: did you mean `rules`?"},

@@ -615,9 +615,10 @@ type rawConfig struct {
 		API  string `json:"api"`
 		Kind string `json:"kind"`
 	} `json:"files"`
-	Include []string `json:"include"`
-	Exclude []string `json:"exclude"`
-	Ignore  []struct {
+	Include  []string `json:"include"`
+	Exclude  []string `json:"exclude"`
+	Policies []string `json:"policies"`
+	Ignore   []struct {
 		Path    string   `json:"path"`
 		Pointer *string  `json:"pointer"`
 		Rules   []string `json:"rules"`
@@ -684,6 +685,9 @@ func (p *parser) check(raw *rawConfig, ruleIDs []string) (*Config, *Error) {
 	}
 	for i, pat := range raw.Exclude {
 		c.exclude = append(c.exclude, glob(pointer.Index("/exclude", i), pat))
+	}
+	for i, pat := range raw.Policies {
+		c.policies = append(c.policies, glob(pointer.Index("/policies", i), pat))
 	}
 	for i, ig := range raw.Ignore {
 		ptr := pointer.Index("/ignore", i)

@@ -47,6 +47,12 @@ exclude:
   # - "node_modules/**"
   # - "fixtures/broken/**"
 
+# Policy files that requests are checked against in every run (required
+# answers, justification, package...), even when only requests are linted,
+# as in a pre-commit hook that passes only the changed files.
+policies:
+  # - "policies/**/*.json"
+
 # Findings to silence. An entry matches a finding when the file matches path,
 # the finding's JSON Pointer matches pointer, and its rule is one of rules.
 # In pointer, * matches one token and ** any number of tokens; omit pointer
