@@ -12,7 +12,10 @@ var escaper = strings.NewReplacer("~", "~0", "/", "~1")
 // Join appends reference tokens to a pointer, escaping each.
 func Join(base string, tokens ...string) string {
 	for _, t := range tokens {
-		base += "/" + escaper.Replace(t)
+		if strings.ContainsAny(t, "~/") {
+			t = escaper.Replace(t)
+		}
+		base += "/" + t // rules join a pointer for every member they walk: keep it one allocation
 	}
 	return base
 }
