@@ -3,10 +3,6 @@ package crossfile
 import (
 	"sort"
 
-	"github.com/emlint/emlint/internal/extract"
-	"github.com/emlint/emlint/schemas"
-	"github.com/tidwall/gjson"
-
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
 	"github.com/emlint/emlint/internal/load"
@@ -54,10 +50,9 @@ func Apply(inputs []load.File, files []lint.File) {
 	}
 }
 
-// dataByFile returns the content of each linted file that can take part in
-// a cross-file check, by the index of files: files are read again (the
-// linter reads them lazily and lets go of them), and only policies with an
-// id and requests that name a policy are kept, so a large run holds few.
+// dataByFile returns the content of each linted file that takes part in
+// cross-file checks (lint.File.CrossRef), by the index of files: files are
+// read again, since the linter reads them lazily and lets go of them.
 func dataByFile(inputs []load.File, files []lint.File) [][]byte {
 	byName := map[string]load.File{}
 	for _, in := range inputs {
@@ -66,31 +61,12 @@ func dataByFile(inputs []load.File, files []lint.File) [][]byte {
 	out := make([][]byte, len(files))
 	for i, f := range files {
 		in, ok := byName[f.Name]
-		if !ok || f.Status != lint.Linted {
+		if !ok || f.Status != lint.Linted || !f.CrossRef {
 			continue
 		}
-		data, err := in.Read()
-		if err != nil || !mayTakePart(f, data) {
-			continue
+		if data, err := in.Read(); err == nil {
+			out[i] = data
 		}
-		out[i] = data
 	}
 	return out
-}
-
-// mayTakePart is a quick look at a body: a policy with a string id, or a
-// request naming its policy. Files with several bodies (.http, Markdown)
-// are always kept.
-func mayTakePart(f lint.File, data []byte) bool {
-	if extract.Supported(f.Name) {
-		return true
-	}
-	switch f.Kind {
-	case schemas.Policy:
-		return gjson.GetBytes(data, "id").Type == gjson.String
-	case schemas.Request:
-		return gjson.GetBytes(data, "assignment.assignmentPolicyId").Exists() ||
-			gjson.GetBytes(data, "accessPackageAssignment.assignmentPolicyId").Exists()
-	}
-	return false
 }

@@ -72,6 +72,9 @@ type File struct {
 	Reason   string // why it was skipped or failed, or how its shape was detected
 	Findings []finding.Finding
 	Lines    *position.Lines // set when there are findings, for snippets
+	// CrossRef: a policy with an id, or a request naming its policy: the
+	// cross-file checks read the file again. Others they leave alone.
+	CrossRef bool
 }
 
 // LintAll lints inputs on a bounded pool of workers and returns the results
@@ -120,7 +123,7 @@ func Lint(name string, data []byte, opts Options) (res File) {
 		lintRequests(&res, data, opts)
 	} else {
 		b := lintBody(data, data, 0, opts, false)
-		res.Status, res.Reason, res.API, res.Kind, res.Findings = b.status, b.reason, b.api, b.kind, b.findings
+		res.Status, res.Reason, res.API, res.Kind, res.Findings, res.CrossRef = b.status, b.reason, b.api, b.kind, b.findings, b.crossRef
 	}
 	place(&res, data)
 	return res
@@ -147,6 +150,7 @@ func lintRequests(res *File, data []byte, opts Options) {
 		bodyOpts.API, bodyOpts.Kind = cmp.Or(opts.API, p.API), cmp.Or(opts.Kind, p.Kind)
 		b := lintBody(data, p.Body, p.Start, bodyOpts, true)
 		res.Findings = append(res.Findings, withoutVariables(b.findings, p.Vars)...)
+		res.CrossRef = res.CrossRef || b.crossRef
 		if res.API == "" {
 			res.API, res.Kind = b.api, b.kind
 		}
@@ -183,6 +187,7 @@ type body struct {
 	api      schemas.API
 	kind     schemas.Kind
 	findings []finding.Finding // offsets into the file, Target Fixed
+	crossRef bool
 }
 
 // lintBody lints one JSON body that starts at offset base of the file
@@ -231,7 +236,24 @@ func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
 			}
 		}
 	}
-	return body{status: Linted, reason: shape.Reason, api: shape.API, kind: shape.Kind, findings: fs}
+	return body{status: Linted, reason: shape.Reason, api: shape.API, kind: shape.Kind, findings: fs,
+		crossRef: crossRef(parsed.Value, shape.Kind)}
+}
+
+// crossRef reports whether a body takes part in cross-file checks: a
+// policy with a string id, or a request that names its policy.
+func crossRef(v any, kind schemas.Kind) bool {
+	root, _ := v.(map[string]any)
+	if kind == schemas.Policy {
+		_, ok := root["id"].(string)
+		return ok
+	}
+	for _, key := range []string{"assignment", "accessPackageAssignment"} {
+		if a, ok := root[key].(map[string]any); ok && a["assignmentPolicyId"] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func runRules(list []*rules.Rule, s detect.Shape, data []byte, bom bool) []finding.Finding {
