@@ -39,7 +39,7 @@ type memoApproval struct {
 }
 
 func readApprovalSettings(pass *Pass) (v approvalView, ok bool) {
-	v.settings = Get(pass.Root, "requestApprovalSettings")
+	v.settings = pass.RootGet("requestApprovalSettings")
 	if !v.settings.IsObject() {
 		return v, false
 	}

@@ -37,10 +37,10 @@ api-reference/v1.0/resources/attributerulemembers.md); automaticRequestSettings
 create example 3 in api-reference/v1.0/api/entitlementmanagement-post-assignmentpolicies.md;
 MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-package-auto-assignment-policy.md.`,
 	Run: func(pass *Pass) {
-		if Get(pass.Root, "automaticRequestSettings").IsObject() {
+		if pass.RootGet("automaticRequestSettings").IsObject() {
 			return
 		}
-		targets := subjectItems(Get(pass.Root, "specificAllowedTargets"), pointer.Join("", "specificAllowedTargets"))
+		targets := subjectItems(pass.RootGet("specificAllowedTargets"), pointer.Join("", "specificAllowedTargets"))
 		for _, it := range targets {
 			if it.typ == "attributeRuleMembers" {
 				pass.Report(it.typePtr(), finding.Value,

@@ -33,7 +33,7 @@ scope") and removeAccessWhenTargetLeavesAllowedTargets in microsoft-graph-docs-c
 api-reference/v1.0/resources/accesspackageautomaticrequestsettings.md; the admin center
 flow in MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-package-auto-assignment-policy.md.`,
 	Run: func(pass *Pass) {
-		ars := Get(pass.Root, "automaticRequestSettings")
+		ars := pass.RootGet("automaticRequestSettings")
 		if !ars.IsObject() {
 			return
 		}

@@ -45,14 +45,14 @@ create example 3 in microsoft-graph-docs-contrib api-reference/v1.0/api/entitlem
 api-reference/v1.0/resources/accesspackageautomaticrequestsettings.md. The warnings about
 request settings are inferred (no service error on record).`,
 	Run: func(pass *Pass) {
-		ars := Get(pass.Root, "automaticRequestSettings")
+		ars := pass.RootGet("automaticRequestSettings")
 		if !ars.IsObject() {
 			return
 		}
 		arsPtr := pointer.Join("", "automaticRequestSettings")
 
 		targetsPtr := pointer.Join("", "specificAllowedTargets")
-		targets := Get(pass.Root, "specificAllowedTargets")
+		targets := pass.RootGet("specificAllowedTargets")
 		if _, ok := elementCount(targets); ok {
 			var rules []subjectItem
 			for _, it := range subjectItems(targets, targetsPtr) {
@@ -79,7 +79,7 @@ request settings are inferred (no service error on record).`,
 				"`requestAccessForAllowedTargets` is false, so this automatic policy creates no assignments: set it to true to assign the users the rule matches")
 		}
 
-		if rs := Get(pass.Root, "requestorSettings"); rs.IsObject() {
+		if rs := pass.RootGet("requestorSettings"); rs.IsObject() {
 			for _, f := range []string{"enableTargetsToSelfAddAccess", "enableOnBehalfRequestorsToAddAccess"} {
 				if isTrueFlag(Get(rs, f)) {
 					pass.Report(pointer.Join("", "requestorSettings", f), finding.Value,
@@ -95,7 +95,7 @@ request settings are inferred (no service error on record).`,
 			}
 		}
 
-		if n, ok := elementCount(Get(pass.Root, "questions")); ok && n > 0 {
+		if n, ok := elementCount(pass.RootGet("questions")); ok && n > 0 {
 			pass.Report(pointer.Join("", "questions"), finding.Value,
 				"nobody answers questions in an automatic assignment policy (no one requests through it): remove the %s",
 				countWord(n, "question"))

@@ -32,7 +32,7 @@ api-reference/beta/api/entitlementmanagement-post-accesspackageassignmentpolicie
 hashicorp/terraform-provider-azuread access_package_assignment_policy
 (duration_in_days ConflictsWith expiration_date); api-reference/v1.0/resources/expirationpattern.md.`,
 	Run: func(pass *Pass) {
-		n, ok := lcNumber(Get(pass.Root, "durationInDays"))
+		n, ok := lcNumber(pass.RootGet("durationInDays"))
 		if !ok || n <= 0 || !lcSet(pass.Root, "expirationDateTime") {
 			return
 		}

@@ -28,7 +28,7 @@ api-reference/beta/api/entitlementmanagement-post-accesspackageassignmentpolicie
 and api-reference/beta/api/accesspackageassignmentpolicy-update.md sends
 accessPackageId, and the update page lists it as required.`,
 	Run: func(pass *Pass) {
-		v := Get(pass.Root, "accessPackageId")
+		v := pass.RootGet("accessPackageId")
 		if !v.Exists() || v.Type != gjson.Null {
 			return
 		}

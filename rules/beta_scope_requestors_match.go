@@ -65,7 +65,7 @@ in microsoft-graph-docs-contrib api-reference/beta/resources/requestorsettings.m
 (MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-package-request-policy.md).
 No service error text is on record; the errors rest on that documented table.`,
 	Run: func(pass *Pass) {
-		rs := Get(pass.Root, "requestorSettings")
+		rs := pass.RootGet("requestorSettings")
 		if !rs.IsObject() {
 			return
 		}

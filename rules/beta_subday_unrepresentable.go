@@ -35,10 +35,10 @@ for an hour-based policy, with no hours property); hashicorp/terraform-provider-
 expiration.duration can, e.g. "PT3H"); api-reference/v1.0/resources/expirationpattern.md
 (microsoft-graph-docs-contrib).`,
 	Run: func(pass *Pass) {
-		if id := Get(pass.Root, "id"); !id.Exists() || id.Type == gjson.Null {
+		if id := pass.RootGet("id"); !id.Exists() || id.Type == gjson.Null {
 			return
 		}
-		if n, ok := lcNumber(Get(pass.Root, "durationInDays")); !ok || n != 0 || lcSet(pass.Root, "expirationDateTime") {
+		if n, ok := lcNumber(pass.RootGet("durationInDays")); !ok || n != 0 || lcSet(pass.Root, "expirationDateTime") {
 			return
 		}
 		pass.Report(pointer.Join("", "durationInDays"), finding.Value,

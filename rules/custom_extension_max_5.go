@@ -33,7 +33,7 @@ text is on record; the grade rests on the documented limit.`,
 	Run: func(pass *Pass) {
 		seen := map[string]bool{}
 		for _, key := range []string{"customExtensionStageSettings", "customExtensionHandlers"} {
-			list := Get(pass.Root, key)
+			list := pass.RootGet(key)
 			if !list.IsArray() {
 				continue
 			}

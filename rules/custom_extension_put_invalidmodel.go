@@ -33,7 +33,7 @@ and the issue may be fixed.`,
 		if !isGiven(pass.Root, "id") {
 			return
 		}
-		if !hasItems(Get(pass.Root, "customExtensionStageSettings")) {
+		if !hasItems(pass.RootGet("customExtensionStageSettings")) {
 			return
 		}
 		pass.Report(pointer.Join("", "customExtensionStageSettings"), finding.Key,

@@ -48,7 +48,7 @@ api-reference/v1.0/resources/accesspackageassignmentrequestworkflowextension.md
 api-reference/v1.0/resources/accesspackageassignmentworkflowextension.md
 (fourteen days / one day before expiry); api-reference/v1.0/resources/customextensionstagesetting.md.`,
 	Run: func(pass *Pass) {
-		list := Get(pass.Root, "customExtensionStageSettings")
+		list := pass.RootGet("customExtensionStageSettings")
 		if !list.IsArray() {
 			return
 		}

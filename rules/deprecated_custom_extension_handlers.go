@@ -31,7 +31,7 @@ api-reference/beta/api/accesspackageassignmentpolicy-update.md example 2 in
 microsoft-graph-docs-contrib; Core.Revisions annotations in the beta metadata
 (msgraph-metadata schemas/beta-USNat.csdl).`,
 	Run: func(pass *Pass) {
-		v := Get(pass.Root, "customExtensionHandlers")
+		v := pass.RootGet("customExtensionHandlers")
 		if !v.IsArray() || len(v.Array()) == 0 {
 			return
 		}

@@ -31,7 +31,7 @@ example 1 of microsoft-graph-docs-contrib
 api-reference/beta/api/entitlementmanagement-post-accesspackageassignmentpolicies.md.
 The policy is accepted, hence a warning.`,
 	Run: func(pass *Pass) {
-		rs := Get(pass.Root, "requestorSettings")
+		rs := pass.RootGet("requestorSettings")
 		if !rs.IsObject() || Get(rs, "scopeType").Str != "NoSubjects" {
 			return
 		}

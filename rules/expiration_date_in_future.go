@@ -39,9 +39,9 @@ expirationpattern.md, and api-reference/beta/resources/accesspackageassignmentpo
 		var v gjson.Result
 		var ptr string
 		if pass.Shape == BetaPolicy {
-			v, ptr = Get(pass.Root, "expirationDateTime"), pointer.Join("", "expirationDateTime")
+			v, ptr = pass.RootGet("expirationDateTime"), pointer.Join("", "expirationDateTime")
 		} else {
-			exp := Get(pass.Root, "expiration")
+			exp := pass.RootGet("expiration")
 			if !exp.IsObject() || !(lcTypeIs(exp, "afterDateTime") || !lcSet(exp, "type")) {
 				return
 			}

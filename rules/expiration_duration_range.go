@@ -43,7 +43,7 @@ hours"); hashicorp/terraform-provider-azuread access_package_assignment_policy
 msgraph-sdk-python #1258 (v1.0 policies with "PT3H"/"PT4H").`,
 	Run: func(pass *Pass) {
 		if pass.Shape == BetaPolicy {
-			v := Get(pass.Root, "durationInDays")
+			v := pass.RootGet("durationInDays")
 			n, ok := lcNumber(v)
 			if !ok {
 				return
@@ -57,7 +57,7 @@ msgraph-sdk-python #1258 (v1.0 policies with "PT3H"/"PT4H").`,
 			}
 			return
 		}
-		exp := Get(pass.Root, "expiration")
+		exp := pass.RootGet("expiration")
 		d := Get(exp, "duration")
 		if !exp.IsObject() || d.Type != gjson.String {
 			return

@@ -41,7 +41,7 @@ microsoft-graph-docs-contrib.`,
 		}
 		for _, list := range []string{"customExtensionStageSettings", "customExtensionHandlers"} {
 			i := 0
-			Get(pass.Root, list).ForEach(func(_, item gjson.Result) bool {
+			pass.RootGet(list).ForEach(func(_, item gjson.Result) bool {
 				stage := Get(item, "stage")
 				if stage.Type == gjson.String && strings.HasSuffix(strings.ToLower(stage.Str), "beforeexpiration") {
 					pass.Report(pointer.Join(pointer.Index(pointer.Join("", list), i), "stage"), finding.Value,

@@ -33,7 +33,7 @@ the assignment's end); api-reference/beta/resources/accesspackageassignmentpolic
 (canExtend: whether a user can extend the assignment duration after approval)
 in microsoft-graph-docs-contrib.`,
 	Run: func(pass *Pass) {
-		if !lcTrue(Get(pass.Root, "canExtend")) {
+		if !lcTrue(pass.RootGet("canExtend")) {
 			return
 		}
 		why, never := lcNeverExpires(pass)

@@ -42,7 +42,7 @@ Graph accepts such a policy, hence a warning.`,
 		if !ok || scope.aud != audienceExternal {
 			return
 		}
-		rs := Get(pass.Root, "requestorSettings")
+		rs := pass.RootGet("requestorSettings")
 		if pass.Shape == BetaPolicy {
 			if isFalseFlag(Get(rs, "acceptRequests")) {
 				return
@@ -56,7 +56,7 @@ Graph accepts such a policy, hence a warning.`,
 			flag = "isApprovalRequired"
 		}
 		at := scope.ptr
-		ras := Get(pass.Root, "requestApprovalSettings")
+		ras := pass.RootGet("requestApprovalSettings")
 		switch {
 		case ras.IsObject() && isTrueFlag(Get(ras, flag)):
 			return

@@ -39,7 +39,7 @@ api-reference/v1.0/resources/accesspackageassignmentrequestorsettings.md);
 api-reference/v1.0/resources/targetmanager.md and targetapplicationowners.md. Inferred
 from those descriptions; no service error is on record.`,
 	Run: func(pass *Pass) {
-		rs := Get(pass.Root, "requestorSettings")
+		rs := pass.RootGet("requestorSettings")
 		if !rs.IsObject() {
 			return
 		}

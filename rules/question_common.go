@@ -15,7 +15,7 @@ type questionRef struct {
 
 // policyQuestions returns the questions of a policy that are objects.
 func policyQuestions(pass *Pass) []questionRef {
-	qs := Get(pass.Root, "questions")
+	qs := pass.RootGet("questions")
 	if !qs.IsArray() {
 		return nil
 	}

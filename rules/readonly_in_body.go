@@ -51,7 +51,7 @@ GET response (createdBy, createdDateTime, modifiedBy, modifiedDateTime) such
 bodies are copied from.`,
 	Run: func(pass *Pass) {
 		if pass.Shape.Kind == schemas.Request {
-			if id := Get(pass.Root, "id"); id.Exists() && id.Type != gjson.Null {
+			if id := pass.RootGet("id"); id.Exists() && id.Type != gjson.Null {
 				pass.ReportFix(pass.rule.Severity, pointer.Join("", "id"), finding.Key, roRemove,
 					"`id` is read-only: Graph assigns the request's id; remove it (to act on an existing assignment, put that assignment's id in `%s.id`)",
 					assignmentKeyName(pass.Shape))

@@ -34,11 +34,11 @@ remove an assignment) and api-reference/beta/api/entitlementmanagement-post-acce
 		if !ok || (canon != "adminRemove" && canon != "userRemove") {
 			return
 		}
-		if hasItems(Get(pass.Root, "answers")) {
+		if hasItems(pass.RootGet("answers")) {
 			pass.Report(pointer.Join("", "answers"), finding.Key,
 				"%s `%s` request removes an assignment, so its `answers` are not used: leave them out", article(raw), raw)
 		}
-		if !absentOrNull(Get(pass.Root, "schedule")) {
+		if !absentOrNull(pass.RootGet("schedule")) {
 			pass.Report(pointer.Join("", "schedule"), finding.Key,
 				"%s `%s` request removes the assignment now, so its `schedule` is not used: leave it out", article(raw), raw)
 		}

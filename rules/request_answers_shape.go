@@ -39,7 +39,7 @@ api-reference/beta/api/entitlementmanagement-post-accesspackageassignmentrequest
 example 2); microsoftgraph/msgraph-sdk-powershell issue #1904 (answers with
 PascalCase keys rejected as "The model is invalid").`,
 	Run: func(pass *Pass) {
-		answers := Get(pass.Root, "answers")
+		answers := pass.RootGet("answers")
 		if !answers.IsArray() {
 			return
 		}

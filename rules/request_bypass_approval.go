@@ -35,7 +35,7 @@ MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-packag
 (direct assignment by administrators); microsoftgraph/msgraph-sdk-powershell
 issue #3324.`,
 	Run: func(pass *Pass) {
-		bp := Get(Get(pass.Root, "parameters"), "bypassApproval")
+		bp := Get(pass.RootGet("parameters"), "bypassApproval")
 		if !isTrue(bp) {
 			return
 		}

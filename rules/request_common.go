@@ -30,7 +30,7 @@ func clientRequestTypes(s Shape) []string {
 // known request type in any letter case, that type in camelCase. ok is false
 // when requestType is missing or not a string: the schema reports those.
 func requestTypeOf(pass *Pass) (raw, canon string, ok bool) {
-	v := Get(pass.Root, "requestType")
+	v := pass.RootGet("requestType")
 	if v.Type != gjson.String {
 		return "", "", false
 	}
@@ -69,7 +69,7 @@ func assignmentObject(pass *Pass) (gjson.Result, string) {
 		keys[0], keys[1] = keys[1], keys[0]
 	}
 	for _, k := range keys {
-		if v := Get(pass.Root, k); v.Exists() {
+		if v := pass.RootGet(k); v.Exists() {
 			return v, pointer.Join("", k)
 		}
 	}

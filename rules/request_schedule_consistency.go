@@ -41,7 +41,7 @@ v1.0 create-request examples 7 and 8
 (api-reference/v1.0/api/entitlementmanagement-post-assignmentrequests.md), which send
 "recurrence": null and an end after the start.`,
 	Run: func(pass *Pass) {
-		sched := Get(pass.Root, "schedule")
+		sched := pass.RootGet("schedule")
 		if !sched.IsObject() {
 			return
 		}

@@ -15,7 +15,7 @@ func reviewSettingsOf(pass *Pass) (obj gjson.Result, ptr string, ok bool) {
 	if pass.Shape == BetaPolicy {
 		key = "accessReviewSettings"
 	}
-	obj = Get(pass.Root, key)
+	obj = pass.RootGet(key)
 	return obj, pointer.Join("", key), obj.IsObject()
 }
 

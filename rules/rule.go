@@ -110,6 +110,23 @@ func (p *Pass) ReportAt(sev finding.Severity, ptr string, target finding.Target,
 	})
 }
 
+// RootGet returns a member of the body's root object. Rules look up the
+// same few root members over and over; each gjson lookup scans the body, so
+// the members are read once per body and shared by the passes.
+func (p *Pass) RootGet(key string) gjson.Result {
+	members := p.memoize("root", func() any {
+		m := map[string]gjson.Result{}
+		p.Root.ForEach(func(k, v gjson.Result) bool {
+			if _, dup := m[k.String()]; !dup { // the first, as gjson's Get finds it
+				m[k.String()] = v
+			}
+			return true
+		})
+		return m
+	}).(map[string]gjson.Result)
+	return members[key]
+}
+
 // Get returns the member key of an object, treating key literally (gjson
 // paths give '.', '@', '*' and '#' a meaning).
 func Get(obj gjson.Result, key string) gjson.Result {

@@ -44,10 +44,10 @@ Graph accepts the policy; the dead end shows only at request time, hence a warni
 		var listPtr, idKey string
 		switch scope.value {
 		case "SpecificDirectorySubjects":
-			list = Get(Get(pass.Root, "requestorSettings"), "allowedRequestors")
+			list = Get(pass.RootGet("requestorSettings"), "allowedRequestors")
 			listPtr, idKey = pointer.Join("", "requestorSettings", "allowedRequestors"), "id"
 		case "specificDirectoryUsers":
-			list = Get(pass.Root, "specificAllowedTargets")
+			list = pass.RootGet("specificAllowedTargets")
 			listPtr, idKey = pointer.Join("", "specificAllowedTargets"), "userId"
 		default:
 			return

@@ -133,7 +133,7 @@ func policyScopeOf(pass *Pass) (s policyScope, ok bool) {
 	var v gjson.Result
 	table := v1ScopeAudience
 	if pass.Shape == BetaPolicy {
-		rs := Get(pass.Root, "requestorSettings")
+		rs := pass.RootGet("requestorSettings")
 		if !rs.IsObject() {
 			return s, false
 		}
@@ -141,7 +141,7 @@ func policyScopeOf(pass *Pass) (s policyScope, ok bool) {
 		s.key, s.ptr = "scopeType", pointer.Join("", "requestorSettings", "scopeType")
 		table = betaScopeAudience
 	} else {
-		v = Get(pass.Root, "allowedTargetScope")
+		v = pass.RootGet("allowedTargetScope")
 		s.key, s.ptr = "allowedTargetScope", pointer.Join("", "allowedTargetScope")
 	}
 	if v.Type != gjson.String {

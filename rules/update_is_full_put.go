@@ -43,14 +43,14 @@ api-reference/beta/api/accesspackageassignmentpolicy-update.md and the full
 example body of api-reference/v1.0/api/accesspackageassignmentpolicy-update.md
 (microsoft-graph-docs-contrib).`,
 	Run: func(pass *Pass) {
-		if id := Get(pass.Root, "id"); !id.Exists() || id.Type == gjson.Null {
+		if id := pass.RootGet("id"); !id.Exists() || id.Type == gjson.Null {
 			return
 		}
 		keys := []string{"displayName", "description", "canExtend", "durationInDays", "expirationDateTime",
 			"requestorSettings", "requestApprovalSettings", "accessReviewSettings"}
 		if pass.Shape == V1Policy {
 			keys = []string{"displayName", "description", "allowedTargetScope", "expiration"}
-			if !Get(pass.Root, "automaticRequestSettings").IsObject() {
+			if !pass.RootGet("automaticRequestSettings").IsObject() {
 				keys = append(keys, "requestorSettings", "requestApprovalSettings")
 			}
 		}

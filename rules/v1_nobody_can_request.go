@@ -43,7 +43,7 @@ api-reference/v1.0/api/entitlementmanagement-post-assignmentpolicies.md. Inferre
 those; no service error is on record.`,
 	Run: func(pass *Pass) {
 		scope, ok := policyScopeOf(pass)
-		rs := Get(pass.Root, "requestorSettings")
+		rs := pass.RootGet("requestorSettings")
 		if !ok || !rs.IsObject() {
 			return
 		}
@@ -57,7 +57,7 @@ those; no service error is on record.`,
 			}
 			return
 		}
-		if Get(pass.Root, "automaticRequestSettings").IsObject() {
+		if pass.RootGet("automaticRequestSettings").IsObject() {
 			return
 		}
 		for _, f := range v1AddRequestFlags {

@@ -40,7 +40,7 @@ wider list (allowedTargetScope, requestorSettings, requestApprovalSettings as
 required on update) is not in the docs, so it is not enforced here;
 hashicorp/terraform-provider-azuread (display_name, description required).`,
 	Run: func(pass *Pass) {
-		ap := Get(pass.Root, "accessPackage")
+		ap := pass.RootGet("accessPackage")
 		apPtr := pointer.Join("", "accessPackage")
 		switch {
 		case ap.Type == gjson.Null && ap.Exists():
@@ -51,12 +51,12 @@ hashicorp/terraform-provider-azuread (display_name, description required).`,
 				"`accessPackage` has no `id`: reference the existing access package as {\"id\": \"<access package id>\"}")
 		}
 
-		if Has(pass.Root, "id") {
+		if pass.RootGet("id").Exists() {
 			return
 		}
 		var missing []string
 		for _, key := range []string{"displayName", "description"} {
-			if v := Get(pass.Root, key); !v.Exists() || v.Type == gjson.Null {
+			if v := pass.RootGet(key); !v.Exists() || v.Type == gjson.Null {
 				missing = append(missing, key)
 			}
 		}

@@ -64,13 +64,13 @@ with an attributeRuleMembers rule); the beta table in api-reference/beta/resourc
 "a single policy can't be used to assign internal and external users"
 (MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-package-request-policy.md).`,
 	Run: func(pass *Pass) {
-		scope := Get(pass.Root, "allowedTargetScope")
+		scope := pass.RootGet("allowedTargetScope")
 		_, known := v1ScopeAudience[scope.Str]
 		if scope.Type != gjson.String || !known {
 			return
 		}
 		scopePtr := pointer.Join("", "allowedTargetScope")
-		list := Get(pass.Root, "specificAllowedTargets")
+		list := pass.RootGet("specificAllowedTargets")
 		listPtr := pointer.Join("", "specificAllowedTargets")
 		n, ok := elementCount(list)
 		if !ok {
