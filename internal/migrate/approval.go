@@ -206,22 +206,9 @@ func (c *conv) approvalMode(mode any, ptr string, out *object) {
 }
 
 func (c *conv) stages(v any, ptr string) any {
-	list, ok := v.([]any)
+	out, ok := c.objectList(v, ptr, "approvalStages", "stage", func(obj *object, ep string) any { return c.stage(obj, ep) })
 	if !ok {
-		if v != nil {
-			c.warn(ptr, "`approvalStages` is %s, not a list: left out", describe(v))
-		}
 		return []any{}
-	}
-	out := []any{}
-	for i, e := range list {
-		ep := pointer.Index(ptr, i)
-		obj, ok := e.(*object)
-		if !ok {
-			c.warn(ep, "the stage is %s, not an object: left out", describe(e))
-			continue
-		}
-		out = append(out, c.stage(obj, ep))
 	}
 	return out
 }

@@ -15,6 +15,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"github.com/emlint/emlint/internal/pointer"
 	"math"
 	"slices"
 	"strconv"
@@ -395,4 +396,31 @@ func checkShape(root *object, policy bool) error {
 		return fmt.Errorf("the body is already mostly the v1.0 shape (it has %s, and only %s of the beta shape): fix the beta properties by hand, as `emlint lint --api v1.0` reports them", listKeys(v1), listKeys(beta))
 	}
 	return nil
+}
+
+// objectList converts a list of objects, in order, with convert (a nil
+// result is left out). Anything in the list that is not an object is left
+// out with a warning naming it an item, and so is a value that is not a
+// list at all (null silently); ok is false then.
+func (c *conv) objectList(v any, ptr, name, item string, convert func(obj *object, ptr string) any) (out []any, ok bool) {
+	list, isList := v.([]any)
+	if !isList {
+		if v != nil {
+			c.warn(ptr, "`%s` is %s, not a list: left out", name, describe(v))
+		}
+		return nil, false
+	}
+	out = []any{}
+	for i, e := range list {
+		ep := pointer.Index(ptr, i)
+		obj, isObject := e.(*object)
+		if !isObject {
+			c.warn(ep, "the %s is %s, not an object: left out", item, describe(e))
+			continue
+		}
+		if x := convert(obj, ep); x != nil {
+			out = append(out, x)
+		}
+	}
+	return out, true
 }

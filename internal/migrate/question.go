@@ -9,22 +9,9 @@ import (
 // Questions: beta accessPackageQuestion -> v1.0 (text and choices flattened).
 
 func (c *conv) questions(v any, ptr string) any {
-	list, ok := v.([]any)
+	out, ok := c.objectList(v, ptr, "questions", "question", func(obj *object, ep string) any { return c.question(obj, ep) })
 	if !ok {
-		if v != nil {
-			c.warn(ptr, "`questions` is %s, not a list: left out", describe(v))
-		}
 		return nil
-	}
-	out := []any{}
-	for i, e := range list {
-		ep := pointer.Index(ptr, i)
-		obj, ok := e.(*object)
-		if !ok {
-			c.warn(ep, "the question is %s, not an object: left out", describe(e))
-			continue
-		}
-		out = append(out, c.question(obj, ep))
 	}
 	return out
 }
@@ -84,45 +71,36 @@ func (c *conv) question(in *object, ptr string) *object {
 }
 
 func (c *conv) choices(v any, ptr string) any {
-	list, ok := v.([]any)
+	out, ok := c.objectList(v, ptr, "choices", "choice", c.choice)
 	if !ok {
-		if v != nil {
-			c.warn(ptr, "`choices` is %s, not a list: left out", describe(v))
-		}
 		return nil
 	}
-	out := []any{}
-	for i, e := range list {
-		ep := pointer.Index(ptr, i)
-		obj, ok := e.(*object)
-		if !ok {
-			c.warn(ep, "the choice is %s, not an object: left out", describe(e))
-			continue
-		}
-		ch := newObject()
-		var carried []member
-		for _, m := range obj.members {
-			mp := pointer.Join(ep, m.key)
-			switch m.key {
-			case "@odata.type":
-				c.odataType(ch, m.val, mp, "accessPackageAnswerChoice")
-			case "actualValue":
-				ch.set(m.key, clone(m.val))
-			case "displayValue":
-				c.localizedContent(ch, m.val, mp, "displayValue")
-			case "text", "localizations":
-				carried = append(carried, m)
-			default:
-				c.unknown(mp, m.key, "an answer choice", "accessPackageAnswerChoice")
-			}
-		}
-		for _, m := range carried {
-			c.carry(ch, m.key, m.val, pointer.Join(ep, m.key), "displayValue")
-		}
-		ch.sortBy(choiceOrder)
-		out = append(out, ch)
-	}
 	return out
+}
+
+func (c *conv) choice(obj *object, ep string) any {
+	ch := newObject()
+	var carried []member
+	for _, m := range obj.members {
+		mp := pointer.Join(ep, m.key)
+		switch m.key {
+		case "@odata.type":
+			c.odataType(ch, m.val, mp, "accessPackageAnswerChoice")
+		case "actualValue":
+			ch.set(m.key, clone(m.val))
+		case "displayValue":
+			c.localizedContent(ch, m.val, mp, "displayValue")
+		case "text", "localizations":
+			carried = append(carried, m)
+		default:
+			c.unknown(mp, m.key, "an answer choice", "accessPackageAnswerChoice")
+		}
+	}
+	for _, m := range carried {
+		c.carry(ch, m.key, m.val, pointer.Join(ep, m.key), "displayValue")
+	}
+	ch.sortBy(choiceOrder)
+	return ch
 }
 
 // localizedContent flattens a beta accessPackageLocalizedContent
@@ -187,35 +165,26 @@ func (c *conv) localizedContent(out *object, v any, ptr, key string) {
 }
 
 func (c *conv) localizedTexts(v any, ptr string) []any {
-	list, ok := v.([]any)
+	out, ok := c.objectList(v, ptr, "localizedTexts", "localized text", c.localizedText)
 	if !ok {
-		if v != nil {
-			c.warn(ptr, "`localizedTexts` is %s, not a list: left out", describe(v))
-		}
 		return []any{}
 	}
-	out := []any{}
-	for i, e := range list {
-		ep := pointer.Index(ptr, i)
-		obj, ok := e.(*object)
-		if !ok {
-			c.warn(ep, "the localized text is %s, not an object: left out", describe(e))
-			continue
-		}
-		lt := newObject()
-		for _, m := range obj.members {
-			mp := pointer.Join(ep, m.key)
-			switch m.key {
-			case "@odata.type":
-				c.odataType(lt, m.val, mp, "accessPackageLocalizedText")
-			case "languageCode", "text":
-				lt.set(m.key, clone(m.val))
-			default:
-				c.unknown(mp, m.key, "`accessPackageLocalizedText`", "accessPackageLocalizedText")
-			}
-		}
-		lt.sortBy(localizedOrder)
-		out = append(out, lt)
-	}
 	return out
+}
+
+func (c *conv) localizedText(obj *object, ep string) any {
+	lt := newObject()
+	for _, m := range obj.members {
+		mp := pointer.Join(ep, m.key)
+		switch m.key {
+		case "@odata.type":
+			c.odataType(lt, m.val, mp, "accessPackageLocalizedText")
+		case "languageCode", "text":
+			lt.set(m.key, clone(m.val))
+		default:
+			c.unknown(mp, m.key, "`accessPackageLocalizedText`", "accessPackageLocalizedText")
+		}
+	}
+	lt.sortBy(localizedOrder)
+	return lt
 }

@@ -338,39 +338,30 @@ func (c *conv) requestExpiration(in, out *object) {
 }
 
 func (c *conv) answers(v any, ptr string) any {
-	list, ok := v.([]any)
+	out, ok := c.objectList(v, ptr, "answers", "answer", c.answer)
 	if !ok {
-		if v != nil {
-			c.warn(ptr, "`answers` is %s, not a list: left out", describe(v))
-		}
 		return nil
 	}
-	out := []any{}
-	for i, e := range list {
-		ep := pointer.Index(ptr, i)
-		obj, ok := e.(*object)
-		if !ok {
-			c.warn(ep, "the answer is %s, not an object: left out", describe(e))
-			continue
-		}
-		a := newObject()
-		for _, m := range obj.members {
-			mp := pointer.Join(ep, m.key)
-			switch m.key {
-			case "@odata.type":
-				c.odataType(a, m.val, mp, "accessPackageAnswerString")
-			case "value", "displayValue":
-				a.set(m.key, clone(m.val))
-			case "answeredQuestion":
-				a.set(m.key, c.answeredQuestion(m.val, mp))
-			default:
-				c.unknown(mp, m.key, "an answer", "accessPackageAnswerString")
-			}
-		}
-		a.sortBy(answerOrder)
-		out = append(out, a)
-	}
 	return out
+}
+
+func (c *conv) answer(obj *object, ep string) any {
+	a := newObject()
+	for _, m := range obj.members {
+		mp := pointer.Join(ep, m.key)
+		switch m.key {
+		case "@odata.type":
+			c.odataType(a, m.val, mp, "accessPackageAnswerString")
+		case "value", "displayValue":
+			a.set(m.key, clone(m.val))
+		case "answeredQuestion":
+			a.set(m.key, c.answeredQuestion(m.val, mp))
+		default:
+			c.unknown(mp, m.key, "an answer", "accessPackageAnswerString")
+		}
+	}
+	a.sortBy(answerOrder)
+	return a
 }
 
 // answeredQuestion keeps the reference to the question: its @odata.type and
