@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/emlint/emlint/internal/finding"
-	"github.com/emlint/emlint/internal/pointer"
 	"github.com/tidwall/gjson"
 )
 
@@ -60,7 +59,7 @@ provider (hashicorp/terraform-provider-azuread PR #1852).`,
 		if table == nil {
 			return
 		}
-		cvWalk(pass, table, pass.Root, "", "")
+		cvWalk(pass, table)
 	},
 }
 
@@ -259,37 +258,32 @@ func cvExcept(list []string, drop ...string) []string {
 
 // cvWalk visits every member once. norm is ptr with array indexes written
 // as "*". A reported key's subtree is not visited: one finding per mix-up.
-func cvWalk(pass *Pass, table map[string]cvKey, v gjson.Result, ptr, norm string) {
-	switch {
-	case v.IsObject():
-		v.ForEach(func(k, child gjson.Result) bool {
-			key := k.String()
-			cptr, cnorm := pointer.Join(ptr, key), pointer.Join(norm, key)
-			if e, ok := table[cnorm]; ok {
-				if e.advice == nil {
-					return true
-				}
-				if msg := e.advice(child, v); msg != "" {
-					if newKey, ok := graph.SubjectSetIDKeys[cvSetType(v)]; ok && key == "id" && pass.Shape == V1Policy {
-						// The one mechanical rename: a typed subject set's id.
-						pass.ReportFix(e.severity, cptr, finding.Key,
-							&finding.Fix{Description: "rename to " + newKey, Op: finding.FixRename, Key: newKey}, "`%s` %s", key, msg)
-						return true
-					}
-					pass.ReportAt(e.severity, cptr, finding.Key, "`%s` %s", key, msg)
-					return true
-				}
-			}
-			cvWalk(pass, table, child, cptr, cnorm)
-			return true
-		})
-	case v.IsArray():
-		i := 0
-		v.ForEach(func(_, child gjson.Result) bool {
-			cvWalk(pass, table, child, pointer.Index(ptr, i), norm+"/*")
-			i++
-			return true
-		})
+func cvWalk(pass *Pass, table map[string]cvKey) {
+	skip := "" // a reported key's subtree: one finding per mix-up
+	for _, m := range pass.Members() {
+		if skip != "" && strings.HasPrefix(m.Ptr, skip) {
+			continue
+		}
+		e, ok := table[m.Norm]
+		if !ok {
+			continue
+		}
+		if e.advice == nil {
+			skip = m.Ptr + "/" // another rule's key: its subtree too
+			continue
+		}
+		msg := e.advice(m.Value, m.Parent)
+		if msg == "" {
+			continue
+		}
+		skip = m.Ptr + "/"
+		if newKey, ok := graph.SubjectSetIDKeys[cvSetType(m.Parent)]; ok && m.Key == "id" && pass.Shape == V1Policy {
+			// The one mechanical rename: a typed subject set's id.
+			pass.ReportFix(e.severity, m.Ptr, finding.Key,
+				&finding.Fix{Description: "rename to " + newKey, Op: finding.FixRename, Key: newKey}, "`%s` %s", m.Key, msg)
+			continue
+		}
+		pass.ReportAt(e.severity, m.Ptr, finding.Key, "`%s` %s", m.Key, msg)
 	}
 }
 

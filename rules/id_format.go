@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/emlint/emlint/internal/finding"
-	"github.com/emlint/emlint/internal/pointer"
 	"github.com/tidwall/gjson"
 )
 
@@ -57,7 +56,7 @@ Not checked: ids that need not be GUIDs, such as externalCorrelationId,
 altSecId, onPremisesSecurityIdentifier and azureAdTokenAuthentication.resourceId
 (an application id URI is allowed).`,
 	Run: func(pass *Pass) {
-		idfWalk(pass, pass.Root, "", "")
+		idfWalk(pass)
 	},
 }
 
@@ -85,30 +84,16 @@ var idfNotGUIDParents = map[string]bool{
 	"customExtensionHandlerInstances": true,
 }
 
-// idfWalk visits every member. holder is the name of the member that holds
-// v (for an array item, the array's name): it says what an "id" names.
-func idfWalk(pass *Pass, v gjson.Result, ptr, holder string) {
-	switch {
-	case v.IsObject():
-		v.ForEach(func(k, child gjson.Result) bool {
-			key := k.String()
-			cptr := pointer.Join(ptr, key)
-			if what, ok := idfKeys[key]; ok && child.Type == gjson.String && !(key == "id" && idfNotGUIDParents[holder]) {
-				if key == "id" {
-					what = idfWhatID(pass, holder, v)
-				}
-				idfCheck(pass, cptr, key, child.Str, what, holder)
+// idfWalk checks every id-valued member; the member's holder (the key the
+// object sits under) says what an "id" names.
+func idfWalk(pass *Pass) {
+	for _, m := range pass.Members() {
+		if what, ok := idfKeys[m.Key]; ok && m.Value.Type == gjson.String && !(m.Key == "id" && idfNotGUIDParents[m.Holder]) {
+			if m.Key == "id" {
+				what = idfWhatID(pass, m.Holder, m.Parent)
 			}
-			idfWalk(pass, child, cptr, key)
-			return true
-		})
-	case v.IsArray():
-		i := 0
-		v.ForEach(func(_, child gjson.Result) bool {
-			idfWalk(pass, child, pointer.Index(ptr, i), holder)
-			i++
-			return true
-		})
+			idfCheck(pass, m.Ptr, m.Key, m.Value.Str, what, m.Holder)
+		}
 	}
 }
 

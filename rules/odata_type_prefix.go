@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/emlint/emlint/internal/finding"
-	"github.com/emlint/emlint/internal/pointer"
 	"github.com/tidwall/gjson"
 )
 
@@ -30,28 +29,15 @@ Fix:
 Evidence: OData JSON Format 4.01 §4.5.3 (control information odata.type);
 microsoft-graph-docs-contrib api-reference/v1.0/api/entitlementmanagement-post-assignmentpolicies.md
 (example with answer choices) and api-reference/v1.0/resources/accesspackagedynamicapprovalstage.md.`,
-	Run: func(p *Pass) { walkODataTypes(p, p.Root, "") },
+	Run: walkODataTypes,
 }
 
-func walkODataTypes(p *Pass, v gjson.Result, ptr string) {
-	switch {
-	case v.IsObject():
-		v.ForEach(func(k, child gjson.Result) bool {
-			at := pointer.Join(ptr, k.String())
-			if k.String() == "@odata.type" && child.Type == gjson.String && strings.HasPrefix(child.String(), "microsoft.graph.") {
-				p.ReportFix(p.rule.Severity, at, finding.Value,
-					&finding.Fix{Description: "add the leading #", Op: finding.FixReplace, Value: strconv.Quote("#" + child.String())},
-					"`@odata.type` is `%q`: write `%q`, with the leading `#` OData specifies", child.String(), "#"+child.String())
-			}
-			walkODataTypes(p, child, at)
-			return true
-		})
-	case v.IsArray():
-		i := 0
-		v.ForEach(func(_, child gjson.Result) bool {
-			walkODataTypes(p, child, pointer.Index(ptr, i))
-			i++
-			return true
-		})
+func walkODataTypes(p *Pass) {
+	for _, m := range p.Members() {
+		if m.Key == "@odata.type" && m.Value.Type == gjson.String && strings.HasPrefix(m.Value.Str, "microsoft.graph.") {
+			p.ReportFix(p.rule.Severity, m.Ptr, finding.Value,
+				&finding.Fix{Description: "add the leading #", Op: finding.FixReplace, Value: strconv.Quote("#" + m.Value.Str)},
+				"`@odata.type` is `%q`: write `%q`, with the leading `#` OData specifies", m.Value.Str, "#"+m.Value.Str)
+		}
 	}
 }

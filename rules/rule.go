@@ -7,6 +7,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/emlint/emlint/internal/pointer"
 
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/schemas"
@@ -143,4 +144,44 @@ func (p *Pass) ReportFix(sev finding.Severity, ptr string, target finding.Target
 	p.ReportAt(sev, ptr, target, format, args...)
 	own := *fix // each finding gets its own: the linter fills in its edits
 	(*p.out)[len(*p.out)-1].Fix = &own
+}
+
+// Member is one member of an object anywhere in the body.
+type Member struct {
+	Ptr, Key string
+	Norm     string // Ptr with "*" for every array index: a pattern to match tables against
+	Value    gjson.Result
+	Parent   gjson.Result // the object that has the member
+	Holder   string       // the key under which Parent sits (through arrays); "" at the root
+}
+
+// Members lists every member of every object of the body in document
+// order. Rules that look at all members (ids, @odata.type) share this one
+// walk instead of walking the body each.
+func (p *Pass) Members() []Member {
+	return p.memoize("members", func() any {
+		var out []Member
+		var walk func(v gjson.Result, ptr, norm, holder string)
+		walk = func(v gjson.Result, ptr, norm, holder string) {
+			switch {
+			case v.IsObject():
+				v.ForEach(func(k, child gjson.Result) bool {
+					key := k.String()
+					cptr, cnorm := pointer.Join(ptr, key), pointer.Join(norm, key)
+					out = append(out, Member{Ptr: cptr, Key: key, Norm: cnorm, Value: child, Parent: v, Holder: holder})
+					walk(child, cptr, cnorm, key)
+					return true
+				})
+			case v.IsArray():
+				i := 0
+				v.ForEach(func(_, child gjson.Result) bool {
+					walk(child, pointer.Index(ptr, i), norm+"/*", holder)
+					i++
+					return true
+				})
+			}
+		}
+		walk(p.Root, "", "", "")
+		return out
+	}).([]Member)
 }
