@@ -29,21 +29,23 @@ type schProp struct {
 }
 
 var (
-	schOnce  sync.Once
-	schRoots map[Shape]*schType
+	schRoots sync.Map // Shape -> *schRootOnce
 )
+
+type schRootOnce struct {
+	once sync.Once
+	t    *schType
+}
 
 // schRoot returns the type of a shape's body, built once from the embedded
 // schemas. A shape whose schema cannot be read has no type (nil), and the
 // rules that need one stay quiet.
 func schRoot(s Shape) *schType {
-	schOnce.Do(func() {
-		schRoots = map[Shape]*schType{}
-		for _, shape := range AllShapes {
-			schRoots[shape] = schBuild(schemas.Bytes(shape.API, shape.Kind))
-		}
-	})
-	return schRoots[s]
+	// Per shape, on first use: a one-file run reads one schema, not four.
+	v, _ := schRoots.LoadOrStore(s, &schRootOnce{})
+	r := v.(*schRootOnce)
+	r.once.Do(func() { r.t = schBuild(schemas.Bytes(s.API, s.Kind)) })
+	return r.t
 }
 
 // schBuilder turns one schema document into types, following $ref, anyOf

@@ -143,21 +143,20 @@ type vocab struct {
 	children map[string]map[string]struct{}
 }
 
-var (
-	vocabOnce sync.Once
-	vocabs    map[string]vocab
-)
+// vocabs holds each shape's vocabulary, read from its schema on first use:
+// a run over policies never reads the request schemas.
+var vocabs sync.Map // schema name -> *vocabOnce
+
+type vocabOnce struct {
+	once sync.Once
+	v    vocab
+}
 
 func vocabulary(api schemas.API, kind schemas.Kind) vocab {
-	vocabOnce.Do(func() {
-		vocabs = map[string]vocab{}
-		for _, a := range []schemas.API{schemas.Beta, schemas.V1} {
-			for _, k := range []schemas.Kind{schemas.Policy, schemas.Request} {
-				vocabs[schemas.Name(a, k)] = readVocab(schemas.Bytes(a, k))
-			}
-		}
-	})
-	return vocabs[schemas.Name(api, kind)]
+	e, _ := vocabs.LoadOrStore(schemas.Name(api, kind), &vocabOnce{})
+	o := e.(*vocabOnce)
+	o.once.Do(func() { o.v = readVocab(schemas.Bytes(api, kind)) })
+	return o.v
 }
 
 // schemaDoc is the part of an embedded schema that detection reads.
