@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -698,5 +699,80 @@ func TestCrossFileConfiguredPolicies(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "in 1 of 1 file") {
 		t.Errorf("the policy files are context, not linted files: %s", r.stderr)
+	}
+}
+
+// --fix over every bundled example: nothing it writes is broken JSON, no
+// fixable finding is left, the findings only go down, and a second run
+// changes nothing.
+func TestFixAllExamples(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(repoRoot, "testdata", "examples")
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".golden") {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type report struct {
+		Findings []struct {
+			Rule string
+			Fix  *struct{ Description string }
+		}
+	}
+	lintJSON := func(args ...string) report {
+		r := emlintIn(t, dir, append([]string{"lint", "--format", "json"}, args...)...)
+		var rep report
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+			t.Fatalf("%v: %s", err, r.stderr)
+		}
+		return rep
+	}
+	before := lintJSON(".")
+	fixable := 0
+	for _, f := range before.Findings {
+		if f.Fix != nil {
+			fixable++
+		}
+	}
+	if fixable == 0 {
+		t.Fatal("the examples have no fixable finding: the test proves nothing")
+	}
+	after := lintJSON("--fix", ".")
+	for _, f := range after.Findings {
+		if f.Rule == "json-syntax" {
+			t.Errorf("--fix wrote broken JSON")
+		}
+		if f.Fix != nil {
+			t.Errorf("a fixable %s finding is left", f.Rule)
+		}
+	}
+	if len(after.Findings) >= len(before.Findings) {
+		t.Errorf("findings %d -> %d: --fix fixed nothing", len(before.Findings), len(after.Findings))
+	}
+	snapshot := func() map[string]string {
+		m := map[string]string{}
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, _ := os.ReadFile(p)
+				m[p] = string(b)
+			}
+			return nil
+		})
+		return m
+	}
+	once := snapshot()
+	lintJSON("--fix", ".")
+	if twice := snapshot(); !reflect.DeepEqual(once, twice) {
+		t.Errorf("a second --fix changed files")
 	}
 }
