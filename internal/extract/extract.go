@@ -298,9 +298,8 @@ var fence = regexp.MustCompile("^[ ]{0,3}(```+|~~~+)[ \t]*([A-Za-z0-9_-]*)")
 // that follows it (also a docs style).
 func markdown(data []byte) []Payload {
 	type block struct {
-		info    string
-		inner   Span // the code, between the fence lines
-		hasBody bool
+		info  string
+		inner Span // the code, between the fence lines
 	}
 	var blocks []block
 	ls := lines(data, 0, len(data))

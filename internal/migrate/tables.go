@@ -1,8 +1,6 @@
 package migrate
 
-import (
-	"strconv"
-)
+import ()
 
 // The beta -> v1.0 correspondence, carried in the package so that nothing is
 // read at build or test time. Sources, abbreviated as in the reference data
@@ -141,5 +139,3 @@ var (
 		"subjectType", "subjectLifecycle", "connectedOrganization"}
 	answerOrder = []string{"@odata.type", "displayValue", "value", "answeredQuestion"}
 )
-
-func isoDays(n int64) string { return "P" + strconv.FormatInt(n, 10) + "D" }
