@@ -3,7 +3,6 @@ package rules
 import (
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/pointer"
-	"github.com/tidwall/gjson"
 )
 
 var BetaSubdayUnrepresentable = &Rule{
@@ -35,7 +34,7 @@ for an hour-based policy, with no hours property); hashicorp/terraform-provider-
 expiration.duration can, e.g. "PT3H"); api-reference/v1.0/resources/expirationpattern.md
 (microsoft-graph-docs-contrib).`,
 	Run: func(pass *Pass) {
-		if id := pass.RootGet("id"); !id.Exists() || id.Type == gjson.Null {
+		if !pass.IsUpdate() {
 			return
 		}
 		if n, ok := lcNumber(pass.RootGet("durationInDays")); !ok || n != 0 || lcSet(pass.Root, "expirationDateTime") {

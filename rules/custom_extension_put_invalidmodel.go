@@ -30,7 +30,7 @@ example body carries the id); beta create examples 4 and 5 (stage settings on
 create). Info: the body alone cannot prove the call is a PUT,
 and the issue may be fixed.`,
 	Run: func(pass *Pass) {
-		if !isGiven(pass.Root, "id") {
+		if !pass.IsUpdate() {
 			return
 		}
 		if !hasItems(pass.RootGet("customExtensionStageSettings")) {

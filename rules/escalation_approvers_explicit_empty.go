@@ -39,7 +39,7 @@ microsoft-graph-docs-contrib api-reference/beta/api/entitlementmanagement-post-a
 (example 3 omits it) and api-reference/v1.0/api/entitlementmanagement-post-assignmentpolicies.md
 (all stages send []).`,
 	Run: func(pass *Pass) {
-		if !pass.RootGet("id").Exists() {
+		if !pass.IsUpdate() {
 			return // a create: the failure on record is a PUT's
 		}
 		sev := finding.Warning

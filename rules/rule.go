@@ -66,6 +66,10 @@ type Pass struct {
 	rule  *Rule
 	out   *[]finding.Finding
 	memo  map[string]any // shared by the passes over one body
+
+	// Put is set when the body is sent with PUT (a request line in an .http
+	// or Markdown file says so): a policy update that replaces the policy.
+	Put bool
 }
 
 // NewPass prepares a run of rule over a payload; findings are appended to out.
@@ -109,6 +113,17 @@ func (p *Pass) ReportAt(sev finding.Severity, ptr string, target finding.Target,
 		Pointer:  ptr,
 		Target:   target,
 	})
+}
+
+// IsUpdate reports whether the body replaces an existing policy: it is
+// sent with PUT, or, for a plain JSON file, it carries the policy's id at
+// the root, as exported policies and PUT bodies do.
+func (p *Pass) IsUpdate() bool {
+	if p.Put {
+		return true
+	}
+	id := p.RootGet("id")
+	return id.Exists() && id.Type != gjson.Null
 }
 
 // RootGet returns a member of the body's root object. Rules look up the

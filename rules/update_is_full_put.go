@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/emlint/emlint/internal/finding"
-	"github.com/tidwall/gjson"
 )
 
 var UpdateIsFullPut = &Rule{
@@ -43,7 +42,7 @@ api-reference/beta/api/accesspackageassignmentpolicy-update.md and the full
 example body of api-reference/v1.0/api/accesspackageassignmentpolicy-update.md
 (microsoft-graph-docs-contrib).`,
 	Run: func(pass *Pass) {
-		if id := pass.RootGet("id"); !id.Exists() || id.Type == gjson.Null {
+		if !pass.IsUpdate() {
 			return
 		}
 		keys := []string{"displayName", "description", "canExtend", "durationInDays", "expirationDateTime",

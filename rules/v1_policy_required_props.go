@@ -51,7 +51,7 @@ hashicorp/terraform-provider-azuread (display_name, description required).`,
 				"`accessPackage` has no `id`: reference the existing access package as {\"id\": \"<access package id>\"}")
 		}
 
-		if pass.RootGet("id").Exists() {
+		if pass.IsUpdate() {
 			return
 		}
 		var missing []string

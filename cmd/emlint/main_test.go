@@ -776,3 +776,19 @@ func TestFixAllExamples(t *testing.T) {
 		t.Errorf("a second --fix changed files")
 	}
 }
+
+// A PUT request line makes the body a policy update even without an id in
+// it: update-is-full-put warns about the sections it would reset.
+func TestHTTPPutIsUpdate(t *testing.T) {
+	body := "{\n  \"displayName\": \"Partners\",\n  \"description\": \"d\",\n  \"accessPackage\": {\"id\": \"a8a5f1c3-2e4b-4d6f-9a1c-3e5b7d9f1a2c\"}\n}\n"
+	dir := writeFiles(t, map[string]string{
+		"put.http":  "PUT https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicies/4540a08f-7f49-4d3a-a7b9-0e9a2f3c4d5e\nContent-Type: application/json\n\n" + body,
+		"post.http": "POST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicies\nContent-Type: application/json\n\n" + body,
+	})
+	if r := emlintIn(t, dir, "lint", "put.http"); !strings.Contains(r.stdout, "[update-is-full-put]") {
+		t.Errorf("PUT: no update-is-full-put finding:\n%s", r.stdout)
+	}
+	if r := emlintIn(t, dir, "lint", "post.http"); strings.Contains(r.stdout, "[update-is-full-put]") {
+		t.Errorf("POST is a create, not an update:\n%s", r.stdout)
+	}
+}

@@ -52,6 +52,8 @@ type Options struct {
 	// ShapeFor, if set, gives the api and kind configured for a path
 	// (configuration `files:`); API and Kind, from flags, win over it.
 	ShapeFor func(path string) (schemas.API, schemas.Kind)
+
+	put bool // the body is sent with PUT (from a request line)
 }
 
 // Status is what happened to a file.
@@ -148,6 +150,7 @@ func lintRequests(res *File, data []byte, opts Options) {
 		}
 		bodyOpts := opts
 		bodyOpts.API, bodyOpts.Kind = cmp.Or(opts.API, p.API), cmp.Or(opts.Kind, p.Kind)
+		bodyOpts.put = p.Method == "PUT"
 		b := lintBody(data, p.Body, p.Start, bodyOpts, true)
 		res.Findings = append(res.Findings, withoutVariables(b.findings, p.Vars)...)
 		res.CrossRef = res.CrossRef || b.crossRef
@@ -222,7 +225,7 @@ func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
 	if err != nil {
 		panic(err) // the embedded schemas are tested; failing here is a bug
 	}
-	fs = append(fs, supersede(schemaFindings, runRules(opts.Rules, shape.Shape, text, parsed.BOM))...)
+	fs = append(fs, supersede(schemaFindings, runRules(opts.Rules, shape.Shape, text, parsed.BOM, opts.put))...)
 	resolve(fs, text)
 	for i := range fs {
 		f := &fs[i]
@@ -256,7 +259,7 @@ func crossRef(v any, kind schemas.Kind) bool {
 	return false
 }
 
-func runRules(list []*rules.Rule, s detect.Shape, data []byte, bom bool) []finding.Finding {
+func runRules(list []*rules.Rule, s detect.Shape, data []byte, bom, put bool) []finding.Finding {
 	if list == nil {
 		list = rules.All
 	}
@@ -269,7 +272,9 @@ func runRules(list []*rules.Rule, s detect.Shape, data []byte, bom bool) []findi
 	memo := map[string]any{}
 	for _, r := range list {
 		if r.AppliesTo(shape) {
-			r.Run(rules.NewPass(r, shape, root, &out).WithMemo(memo))
+			pass := rules.NewPass(r, shape, root, &out).WithMemo(memo)
+			pass.Put = put
+			r.Run(pass)
 		}
 	}
 	return out
