@@ -117,13 +117,15 @@ func Lint(name string, data []byte, opts Options) (res File) {
 		}
 	}()
 	res = File{Name: name}
+	var cfgAPI schemas.API
+	var cfgKind schemas.Kind
 	if opts.ShapeFor != nil {
-		api, kind := opts.ShapeFor(name)
-		opts.API, opts.Kind = cmp.Or(opts.API, api), cmp.Or(opts.Kind, kind)
+		cfgAPI, cfgKind = opts.ShapeFor(name)
 	}
 	if extract.Supported(name) {
-		lintRequests(&res, data, opts)
+		lintRequests(&res, data, opts, cfgAPI, cfgKind)
 	} else {
+		opts.API, opts.Kind = cmp.Or(opts.API, cfgAPI), cmp.Or(opts.Kind, cfgKind)
 		b := lintBody(data, data, 0, opts, false)
 		res.Status, res.Reason, res.API, res.Kind, res.Findings, res.CrossRef = b.status, b.reason, b.api, b.kind, b.findings, b.crossRef
 	}
@@ -132,8 +134,9 @@ func Lint(name string, data []byte, opts Options) (res File) {
 }
 
 // lintRequests lints the request bodies of an .http or Markdown file. The
-// request line decides the shape, after flags and before configuration.
-func lintRequests(res *File, data []byte, opts Options) {
+// request line decides the shape, after flags and before configuration
+// (cfgAPI, cfgKind), since it says where the body is really sent.
+func lintRequests(res *File, data []byte, opts Options, cfgAPI schemas.API, cfgKind schemas.Kind) {
 	res.Status, res.Reason = Skipped, "no entitlement-management request body in it"
 	for _, p := range extract.Payloads(res.Name, data) {
 		for _, pr := range p.Problems {
@@ -149,7 +152,7 @@ func lintRequests(res *File, data []byte, opts Options) {
 			continue
 		}
 		bodyOpts := opts
-		bodyOpts.API, bodyOpts.Kind = cmp.Or(opts.API, p.API), cmp.Or(opts.Kind, p.Kind)
+		bodyOpts.API, bodyOpts.Kind = cmp.Or(opts.API, p.API, cfgAPI), cmp.Or(opts.Kind, p.Kind, cfgKind)
 		bodyOpts.put = p.Method == "PUT"
 		b := lintBody(data, p.Body, p.Start, bodyOpts, true)
 		res.Findings = append(res.Findings, withoutVariables(b.findings, p.Vars)...)
