@@ -136,11 +136,8 @@ func standInFor(main []any) string {
 // ---- approval ----
 
 func (c *conv) approvalSettings(v any, ptr string) any {
-	obj, ok := v.(*object)
+	obj, ok := c.asObject(v, ptr, "`requestApprovalSettings`")
 	if !ok {
-		if v != nil {
-			c.warn(ptr, "`requestApprovalSettings` is %s, not an object: left out", describe(v))
-		}
 		return nil
 	}
 	out := newObject()

@@ -424,3 +424,13 @@ func (c *conv) objectList(v any, ptr, name, item string, convert func(obj *objec
 	}
 	return out, true
 }
+
+// asObject returns v as an object. Anything else is left out with a warning
+// naming it (null silently).
+func (c *conv) asObject(v any, ptr, name string) (*object, bool) {
+	obj, ok := v.(*object)
+	if !ok && v != nil {
+		c.warn(ptr, "%s is %s, not an object: left out", name, describe(v))
+	}
+	return obj, ok
+}

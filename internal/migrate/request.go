@@ -210,12 +210,8 @@ func (c *conv) assignment(v any, ptr string) (*object, any) {
 
 // target migrates a beta accessPackageSubject to the v1.0 one.
 func (c *conv) target(v any, ptr string) *object {
-	obj, ok := v.(*object)
+	obj, ok := c.asObject(v, ptr, "`target`")
 	if !ok {
-		if v == nil {
-			return nil
-		}
-		c.warn(ptr, "`target` is %s, not an object: left out", describe(v))
 		return nil
 	}
 	out := newObject()
@@ -258,11 +254,8 @@ func (c *conv) target(v any, ptr string) *object {
 // schedule migrates a beta requestSchedule to a v1.0
 // entitlementManagementSchedule: the same properties (MD).
 func (c *conv) schedule(v any, ptr string) *object {
-	obj, ok := v.(*object)
+	obj, ok := c.asObject(v, ptr, "`schedule`")
 	if !ok {
-		if v != nil {
-			c.warn(ptr, "`schedule` is %s, not an object: left out", describe(v))
-		}
 		return nil
 	}
 	out := newObject()

@@ -10,11 +10,8 @@ import (
 // Access reviews: beta accessReviewSettings -> v1.0 reviewSettings, and notification settings.
 
 func (c *conv) reviewSettings(v any, ptr string) any {
-	obj, ok := v.(*object)
+	obj, ok := c.asObject(v, ptr, "`accessReviewSettings`")
 	if !ok {
-		if v != nil {
-			c.warn(ptr, "`accessReviewSettings` is %s, not an object: left out", describe(v))
-		}
 		return nil
 	}
 	out := newObject()
@@ -181,11 +178,8 @@ func (c *conv) reviewers(out *object, reviewerType any, hasType bool, reviewers 
 // ---- notification settings ----
 
 func (c *conv) notificationSettings(v any, ptr string) any {
-	obj, ok := v.(*object)
+	obj, ok := c.asObject(v, ptr, "`accessPackageNotificationSettings`")
 	if !ok {
-		if v != nil {
-			c.warn(ptr, "`accessPackageNotificationSettings` is %s, not an object: left out", describe(v))
-		}
 		return nil
 	}
 	out := newObject()
