@@ -5,7 +5,6 @@ import (
 
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/pointer"
-	"github.com/tidwall/gjson"
 )
 
 // betaScopeRequestors is the beta requestorSettings table: which userSet
@@ -93,13 +92,7 @@ No service error text is on record; the errors rest on that documented table.`,
 			return
 		}
 		if n == 0 {
-			state, at := "is empty", listPtr
-			switch {
-			case !list.Exists():
-				state, at = "is missing", scopePtr
-			case list.Type == gjson.Null:
-				state = "is null"
-			}
+			state, at := emptyListState(list, listPtr, scopePtr)
 			pass.Report(at, finding.Value,
 				"`scopeType` is `%s` but `allowedRequestors` %s, so nobody can request: list the %s who may request, or use `%s`",
 				scope.Str, state, backquoteList(want, "or"), betaScopeBroader[scope.Str])

@@ -160,3 +160,16 @@ func countWord(n int, noun string) string {
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }
+
+// emptyListState words why a principal list that a scope needs gives
+// nobody, and where to report it: at the list, or at the scope when the
+// list is missing.
+func emptyListState(list gjson.Result, listPtr, scopePtr string) (state, at string) {
+	switch {
+	case !list.Exists():
+		return "is missing", scopePtr
+	case list.Type == gjson.Null:
+		return "is null", listPtr
+	}
+	return "is empty", listPtr
+}

@@ -88,13 +88,7 @@ with an attributeRuleMembers rule); the beta table in api-reference/beta/resourc
 			return
 		}
 		if n == 0 {
-			state, at := "is empty", listPtr
-			switch {
-			case !list.Exists():
-				state, at = "is missing", scopePtr
-			case list.Type == gjson.Null:
-				state = "is null"
-			}
+			state, at := emptyListState(list, listPtr, scopePtr)
 			what := "the principals"
 			if len(want) > 0 {
 				what = "the " + backquoteList(want[:min(len(want), 2)], "or") + " entries"
