@@ -2,11 +2,13 @@ package rules
 
 import (
 	"fmt"
-	"github.com/emlint/emlint/internal/graph"
 	"strconv"
 	"strings"
 
 	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/graph"
+	"github.com/emlint/emlint/internal/jsonparse"
+	"github.com/emlint/emlint/internal/pointer"
 	"github.com/tidwall/gjson"
 )
 
@@ -207,22 +209,47 @@ var cvBetaRequest = []cvKey{
 }
 
 // cvIndex maps each shape's patterns to their entries.
-var cvIndex = map[Shape]map[string]cvKey{
-	V1Policy:    cvByPattern(cvV1Policy),
-	BetaPolicy:  cvByPattern(cvBetaPolicy),
-	V1Request:   cvByPattern(cvV1Request),
-	BetaRequest: cvByPattern(cvBetaRequest),
+var cvKeys = map[Shape][]cvKey{
+	V1Policy:    cvV1Policy,
+	BetaPolicy:  cvBetaPolicy,
+	V1Request:   cvV1Request,
+	BetaRequest: cvBetaRequest,
 }
 
-func cvByPattern(keys []cvKey) map[string]cvKey {
-	m := make(map[string]cvKey, len(keys))
-	for _, k := range keys {
-		if _, dup := m[k.pattern]; dup {
-			panic("cross-version-property: duplicate pattern " + k.pattern)
-		}
-		m[k.pattern] = k
+var cvIndex = func() map[Shape]*cvTrie {
+	m := map[Shape]*cvTrie{}
+	for shape, keys := range cvKeys {
+		m[shape] = cvByPattern(keys)
 	}
 	return m
+}()
+
+// cvTrie holds the patterns by reference token ("*" for any array
+// element), so that the walk leaves every other branch of the body alone.
+type cvTrie struct {
+	next map[string]*cvTrie
+	key  *cvKey // the pattern that ends here
+}
+
+func cvByPattern(keys []cvKey) *cvTrie {
+	root := &cvTrie{}
+	for _, k := range keys {
+		t := root
+		for _, token := range pointer.Split(k.pattern) {
+			if t.next == nil {
+				t.next = map[string]*cvTrie{}
+			}
+			if t.next[token] == nil {
+				t.next[token] = &cvTrie{}
+			}
+			t = t.next[token]
+		}
+		if t.key != nil {
+			panic("cross-version-property: duplicate pattern " + k.pattern)
+		}
+		t.key = &k
+	}
+	return root
 }
 
 func cvJoin(lists ...[]cvKey) []cvKey {
@@ -256,35 +283,54 @@ func cvExcept(list []string, drop ...string) []string {
 	return out
 }
 
-// cvWalk visits every member once. norm is ptr with array indexes written
-// as "*". A reported key's subtree is not visited: one finding per mix-up.
-func cvWalk(pass *Pass, table map[string]cvKey) {
-	skip := "" // a reported key's subtree: one finding per mix-up
-	for _, m := range pass.Members() {
-		if skip != "" && strings.HasPrefix(m.Ptr, skip) {
-			continue
-		}
-		e, ok := table[m.Norm]
-		if !ok {
-			continue
-		}
-		if e.advice == nil {
-			skip = m.Ptr + "/" // another rule's key: its subtree too
-			continue
-		}
-		msg := e.advice(m.Value, m.Parent)
-		if msg == "" {
-			continue
-		}
-		skip = m.Ptr + "/"
-		if newKey, ok := graph.SubjectSetIDKeys[cvSetType(m.Parent)]; ok && m.Key == "id" && pass.Shape == V1Policy {
-			// The one mechanical rename: a typed subject set's id.
-			pass.ReportFix(e.severity, m.Ptr, finding.Key,
-				&finding.Fix{Description: "rename to " + newKey, Op: finding.FixRename, Key: newKey}, "`%s` %s", m.Key, msg)
-			continue
-		}
-		pass.ReportAt(e.severity, m.Ptr, finding.Key, "`%s` %s", m.Key, msg)
+// cvWalk visits the members whose place matches a pattern of the table,
+// descending only along the patterns. A reported key's subtree is not
+// visited: one finding per mix-up.
+func cvWalk(pass *Pass, table *cvTrie) {
+	tr := pass.tree()
+	if len(tr.nodes) == 0 {
+		return
 	}
+	var walk func(i int32, t *cvTrie)
+	walk = func(i int32, t *cvTrie) {
+		for c := range tr.children(i) {
+			token := "*"
+			if tr.nodes[c].Elem < 0 {
+				token = tr.nodes[c].Key
+			}
+			next := t.next[token]
+			if next == nil {
+				continue
+			}
+			if e := next.key; e != nil && cvReport(pass, tr, c, *e) {
+				continue
+			}
+			walk(c, next)
+		}
+	}
+	walk(0, table)
+}
+
+// cvReport reports member c if its value is the other version's, and
+// says whether its subtree is done with.
+func cvReport(pass *Pass, tr *tree, c int32, e cvKey) bool {
+	if e.advice == nil {
+		return true // another rule's key: its subtree too
+	}
+	parent := tr.value(tr.nodes[c].Parent)
+	msg := e.advice(tr.value(c), parent)
+	if msg == "" {
+		return false
+	}
+	key, ptr := tr.nodes[c].Key, jsonparse.Pointer(tr.nodes, c)
+	if newKey, ok := graph.SubjectSetIDKeys[cvSetType(parent)]; ok && key == "id" && pass.Shape == V1Policy {
+		// The one mechanical rename: a typed subject set's id.
+		pass.ReportFix(e.severity, ptr, finding.Key,
+			&finding.Fix{Description: "rename to " + newKey, Op: finding.FixRename, Key: newKey}, "`%s` %s", key, msg)
+		return true
+	}
+	pass.ReportAt(e.severity, ptr, finding.Key, "`%s` %s", key, msg)
+	return true
 }
 
 // ---- advice ----

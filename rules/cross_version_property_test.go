@@ -329,8 +329,9 @@ func TestCrossVersionProperty(t *testing.T) {
 }
 
 func TestCrossVersionTableIsConsistent(t *testing.T) {
-	for shape, table := range cvIndex {
-		for pattern, e := range table {
+	for shape, keys := range cvKeys {
+		for _, e := range keys {
+			pattern := e.pattern
 			if e.severity != finding.Error && e.severity != finding.Warning {
 				t.Errorf("%s %s: severity %s", shape, pattern, e.severity)
 			}

@@ -41,9 +41,10 @@ set to afterDuration"; afterDuration "Required when the duration property is
 specified") in microsoft-graph-docs-contrib; the create-policy and
 create-request examples, which always pair them this way.`,
 	Run: func(pass *Pass) {
-		schWalk(pass, false, func(t *schType, obj gjson.Result, ptr string) {
+		tr := pass.tree()
+		schWalk(pass, false, func(t *schType, obj int32, ptr string) {
 			if t.is("expirationPattern") {
-				efCheck(pass, obj, ptr)
+				efCheck(pass, tr.value(obj), ptr)
 			}
 		})
 	},

@@ -180,15 +180,15 @@ func schTypeKey(s string) string {
 	return strings.ToLower(strings.TrimPrefix(s, "#"))
 }
 
-// concrete returns the type that applies to obj: the subtype its
-// @odata.type names for an abstract type, or nil when that cannot be told
-// (no or unknown @odata.type: the schema reports it) or the type is open.
-func (t *schType) concrete(obj gjson.Result) *schType {
+// concrete returns the type that applies to an object whose @odata.type
+// member is odata: the subtype it names for an abstract type, or nil when
+// that cannot be told (no or unknown @odata.type: the schema reports it)
+// or the type is open.
+func (t *schType) concrete(odata gjson.Result) *schType {
 	if t == nil {
 		return nil
 	}
 	if t.derived != nil || t.untyped != nil {
-		odata := Get(obj, "@odata.type")
 		switch {
 		case odata.Type == gjson.String && t.derived[schTypeKey(odata.Str)] != nil:
 			t = t.derived[schTypeKey(odata.Str)]
@@ -210,18 +210,21 @@ func (t *schType) is(name string) bool {
 }
 
 // schWalk calls visit for every object of the body whose type the schema
-// gives, with the object's pointer, descending through declared properties
-// only: what Graph would bind. With fold, it also descends through keys
-// that match a declared property in another letter case, so that a body
-// written in PascalCase is checked all the way down.
-func schWalk(pass *Pass, fold bool, visit func(t *schType, obj gjson.Result, ptr string)) {
+// gives, with the object's node and pointer, descending through declared
+// properties only: what Graph would bind. With fold, it also descends
+// through keys that match a declared property in another letter case, so
+// that a body written in PascalCase is checked all the way down.
+func schWalk(pass *Pass, fold bool, visit func(t *schType, obj int32, ptr string)) {
 	// One walk per body, shared by the rules that need it; the nodes reached
 	// only through a key in the wrong letter case are kept apart.
+	tr := pass.tree()
 	nodes := pass.memoize("schWalk", func() any {
 		var nodes []schNode
-		schWalkValue(schRoot(pass.Shape), pass.Root, "", true, false, func(t *schType, obj gjson.Result, ptr string, viaFold bool) {
-			nodes = append(nodes, schNode{t, obj, ptr, viaFold})
-		})
+		if len(tr.nodes) > 0 {
+			schWalkNode(tr, schRoot(pass.Shape), 0, "", true, false, func(t *schType, obj int32, ptr string, viaFold bool) {
+				nodes = append(nodes, schNode{t, obj, ptr, viaFold})
+			})
+		}
 		return nodes
 	}).([]schNode)
 	for _, n := range nodes {
@@ -234,39 +237,39 @@ func schWalk(pass *Pass, fold bool, visit func(t *schType, obj gjson.Result, ptr
 // schNode is an object of the body with its declared type.
 type schNode struct {
 	t       *schType
-	obj     gjson.Result
+	obj     int32
 	ptr     string
 	viaFold bool // reached through a key that matches a property only in another letter case
 }
 
-func schWalkValue(t *schType, v gjson.Result, ptr string, fold, viaFold bool, visit func(*schType, gjson.Result, string, bool)) {
+func schWalkNode(tr *tree, t *schType, i int32, ptr string, fold, viaFold bool, visit func(*schType, int32, string, bool)) {
 	if t == nil {
 		return
 	}
 	switch {
-	case v.IsArray():
-		i := 0
-		v.ForEach(func(_, item gjson.Result) bool {
-			schWalkValue(t, item, pointer.Index(ptr, i), fold, viaFold, visit)
-			i++
-			return true
-		})
-	case v.IsObject():
-		c := t.concrete(v)
+	case tr.isArray(i):
+		for c := range tr.children(i) {
+			schWalkNode(tr, t, c, pointer.Index(ptr, int(tr.nodes[c].Elem)), fold, viaFold, visit)
+		}
+	case tr.isObject(i):
+		var odata gjson.Result
+		if c, ok := tr.get(i, "@odata.type"); ok {
+			odata = tr.value(c)
+		}
+		c := t.concrete(odata)
 		if c == nil {
 			return
 		}
-		visit(c, v, ptr, viaFold)
-		v.ForEach(func(k, child gjson.Result) bool {
-			key := k.String()
+		visit(c, i, ptr, viaFold)
+		for m := range tr.children(i) {
+			key := tr.nodes[m].Key
 			p, folded := c.props[key], false
 			if p == nil && fold {
 				p, folded = c.props[c.folded[strings.ToLower(key)]], true
 			}
-			if p != nil {
-				schWalkValue(p.value, child, pointer.Join(ptr, key), fold, viaFold || folded, visit)
+			if p != nil && p.value != nil {
+				schWalkNode(tr, p.value, m, pointer.Join(ptr, key), fold, viaFold || folded, visit)
 			}
-			return true
-		})
+		}
 	}
 }

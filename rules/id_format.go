@@ -87,12 +87,16 @@ var idfNotGUIDParents = map[string]bool{
 // idfWalk checks every id-valued member; the member's holder (the key the
 // object sits under) says what an "id" names.
 func idfWalk(pass *Pass) {
-	for _, m := range pass.Members() {
-		if what, ok := idfKeys[m.Key]; ok && m.Value.Type == gjson.String && !(m.Key == "id" && idfNotGUIDParents[m.Holder]) {
+	for m := range pass.Members() {
+		what, ok := idfKeys[m.Key]
+		if !ok || (m.Key == "id" && idfNotGUIDParents[m.Holder]) {
+			continue
+		}
+		if v := m.Value(); v.Type == gjson.String {
 			if m.Key == "id" {
-				what = idfWhatID(pass, m.Holder, m.Parent)
+				what = idfWhatID(pass, m.Holder, m.Parent())
 			}
-			idfCheck(pass, m.Ptr, m.Key, m.Value.Str, what, m.Holder)
+			idfCheck(pass, m.Ptr(), m.Key, v.Str, what, m.Holder)
 		}
 	}
 }

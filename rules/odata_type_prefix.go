@@ -33,11 +33,14 @@ microsoft-graph-docs-contrib api-reference/v1.0/api/entitlementmanagement-post-a
 }
 
 func walkODataTypes(p *Pass) {
-	for _, m := range p.Members() {
-		if m.Key == "@odata.type" && m.Value.Type == gjson.String && strings.HasPrefix(m.Value.Str, "microsoft.graph.") {
-			p.ReportFix(p.rule.Severity, m.Ptr, finding.Value,
-				&finding.Fix{Description: "add the leading #", Op: finding.FixReplace, Value: strconv.Quote("#" + m.Value.Str)},
-				"`@odata.type` is `%q`: write `%q`, with the leading `#` OData specifies", m.Value.Str, "#"+m.Value.Str)
+	for m := range p.Members() {
+		if m.Key != "@odata.type" {
+			continue
+		}
+		if v := m.Value(); v.Type == gjson.String && strings.HasPrefix(v.Str, "microsoft.graph.") {
+			p.ReportFix(p.rule.Severity, m.Ptr(), finding.Value,
+				&finding.Fix{Description: "add the leading #", Op: finding.FixReplace, Value: strconv.Quote("#" + v.Str)},
+				"`@odata.type` is `%q`: write `%q`, with the leading `#` OData specifies", v.Str, "#"+v.Str)
 		}
 	}
 }

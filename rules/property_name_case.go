@@ -5,7 +5,6 @@ import (
 
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/pointer"
-	"github.com/tidwall/gjson"
 )
 
 var PropertyNameCase = &Rule{
@@ -44,11 +43,12 @@ msgraph-sdk-powershell #1821). Declared names come from the Graph metadata
 behind emlint's schemas (api-reference/v1.0/resources/*.md and
 api-reference/beta/resources/*.md in microsoft-graph-docs-contrib).`,
 	Run: func(pass *Pass) {
-		schWalk(pass, true, func(t *schType, obj gjson.Result, ptr string) {
-			obj.ForEach(func(k, _ gjson.Result) bool {
-				key := k.String()
+		tr := pass.tree()
+		schWalk(pass, true, func(t *schType, obj int32, ptr string) {
+			for m := range tr.children(obj) {
+				key := tr.nodes[m].Key
 				if _, ok := t.props[key]; ok {
-					return true
+					continue
 				}
 				if want, ok := t.folded[strings.ToLower(key)]; ok {
 					pass.ReportFix(pass.rule.Severity, pointer.Join(ptr, key), finding.Key,
@@ -56,8 +56,7 @@ api-reference/beta/resources/*.md in microsoft-graph-docs-contrib).`,
 						"`%s` must be spelled `%s`: Graph matches property names case-sensitively and rejects the body with InvalidModel (\"The model is invalid.\")",
 						key, want)
 				}
-				return true
-			})
+			}
 		})
 	},
 }

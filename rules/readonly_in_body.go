@@ -57,17 +57,18 @@ bodies are copied from.`,
 					assignmentKeyName(pass.Shape))
 			}
 		}
-		schWalk(pass, false, func(t *schType, obj gjson.Result, ptr string) {
-			if ptr != "" && roIsReference(obj) {
+		tr := pass.tree()
+		schWalk(pass, false, func(t *schType, obj int32, ptr string) {
+			if ptr != "" && roIsReference(tr, obj) {
 				return // {"id": ...} names an existing object, e.g. answeredQuestion
 			}
-			obj.ForEach(func(k, v gjson.Result) bool {
-				key := k.String()
+			for m := range tr.children(obj) {
+				key := tr.nodes[m].Key
 				p := t.props[key]
 				switch {
-				case p == nil || !p.readOnly || p.accepted || v.Type == gjson.Null:
+				case p == nil || !p.readOnly || p.accepted || tr.src[tr.nodes[m].Start] == 'n':
 				case key == "description" && roSubjectSet(t):
-				case roIsReference(v) && (t.is("accessPackageAssignment") || (ptr == "" && key == "accessPackage" && pass.Shape == BetaPolicy)):
+				case roIsReference(tr, m) && (t.is("accessPackageAssignment") || (ptr == "" && key == "accessPackage" && pass.Shape == BetaPolicy)):
 					// request-add-required and cross-version-property say what to send instead
 				case key == "schedule" && t.is("accessPackageAssignment"):
 					pass.Report(pointer.Join(ptr, key), finding.Key,
@@ -76,12 +77,11 @@ bodies are copied from.`,
 					pass.ReportFix(pass.rule.Severity, pointer.Join(ptr, key), finding.Key, roRemove,
 						"`%s` is read-only: Graph sets it, remove it from the body", key)
 				}
-				return true
-			})
+			}
 			if ptr == "" && pass.Shape.Kind == schemas.Policy {
 				for _, key := range []string{"createdDateTime", "modifiedDateTime"} {
-					v := Get(obj, key)
-					if p := t.props[key]; p != nil && !p.readOnly && v.Exists() && v.Type != gjson.Null {
+					m, ok := tr.get(obj, key)
+					if p := t.props[key]; p != nil && !p.readOnly && ok && tr.src[tr.nodes[m].Start] != 'n' {
 						pass.ReportFix(finding.Info, pointer.Join(ptr, key), finding.Key, roRemove,
 							"`%s` is set by Graph: remove it from the body", key)
 					}
@@ -99,16 +99,21 @@ func roSubjectSet(t *schType) bool {
 
 // roIsReference reports whether v is {"id": ...}, possibly with
 // @odata.type: a binding to an existing object, not data Graph would set.
-func roIsReference(v gjson.Result) bool {
-	if !v.IsObject() || !Has(v, "id") {
+func roIsReference(tr *tree, i int32) bool {
+	if !tr.isObject(i) {
 		return false
 	}
-	only := true
-	v.ForEach(func(k, _ gjson.Result) bool {
-		only = k.String() == "id" || k.String() == "@odata.type"
-		return only
-	})
-	return only
+	id := false
+	for m := range tr.children(i) {
+		switch tr.nodes[m].Key {
+		case "id":
+			id = true
+		case "@odata.type":
+		default:
+			return false
+		}
+	}
+	return id
 }
 
 // roRemove is the fix of a read-only property: Graph sets it, so the body

@@ -7,9 +7,9 @@ package rules
 
 import (
 	"fmt"
-	"github.com/emlint/emlint/internal/pointer"
 
 	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/jsonparse"
 	"github.com/emlint/emlint/schemas"
 	"github.com/tidwall/gjson"
 )
@@ -66,6 +66,7 @@ type Pass struct {
 	rule  *Rule
 	out   *[]finding.Finding
 	memo  map[string]any // shared by the passes over one body
+	tr    *tree          // the body's nodes; see tree()
 
 	// Put is set when the body is sent with PUT (a request line in an .http
 	// or Markdown file says so): a policy update that replaces the policy.
@@ -77,11 +78,28 @@ func NewPass(rule *Rule, shape Shape, root gjson.Result, out *[]finding.Finding)
 	return &Pass{Shape: shape, Root: root, rule: rule, out: out}
 }
 
-// WithMemo lets the passes over one body share work (a walk of the whole
-// body that several rules need): give each of them the same map.
-func (p *Pass) WithMemo(m map[string]any) *Pass {
-	p.memo = m
-	return p
+// Body is one payload as the rules see it.
+type Body struct {
+	Shape Shape
+	Src   string           // the text that was parsed, byte order mark included
+	Root  gjson.Result     // the body's value, a slice of Src
+	Nodes []jsonparse.Node // the parser's nodes over Src
+	Put   bool             // sent with PUT: a request line says so
+}
+
+// Check runs the rules of list that apply to the body's shape and returns
+// their findings. The passes share one walk of the body, the root members
+// and whatever else several rules compute (see memoize).
+func Check(list []*Rule, b Body) []finding.Finding {
+	var out []finding.Finding
+	pass := &Pass{Shape: b.Shape, Root: b.Root, out: &out, memo: map[string]any{}, tr: &tree{src: b.Src, nodes: b.Nodes}, Put: b.Put}
+	for _, r := range list {
+		if r.AppliesTo(b.Shape) {
+			pass.rule = r
+			r.Run(pass)
+		}
+	}
+	return out
 }
 
 // memoize returns the value computed under key for this body, computing
@@ -130,17 +148,22 @@ func (p *Pass) IsUpdate() bool {
 // same few root members over and over; each gjson lookup scans the body, so
 // the members are read once per body and shared by the passes.
 func (p *Pass) RootGet(key string) gjson.Result {
+	t := p.tree()
 	members := p.memoize("root", func() any {
-		m := map[string]gjson.Result{}
-		p.Root.ForEach(func(k, v gjson.Result) bool {
-			if _, dup := m[k.String()]; !dup { // the first, as gjson's Get finds it
-				m[k.String()] = v
+		m := map[string]int32{}
+		if len(t.nodes) > 0 && t.isObject(0) {
+			for c := range t.children(0) {
+				if _, dup := m[t.nodes[c].Key]; !dup { // the first, as gjson's Get finds it
+					m[t.nodes[c].Key] = c
+				}
 			}
-			return true
-		})
+		}
 		return m
-	}).(map[string]gjson.Result)
-	return members[key]
+	}).(map[string]int32)
+	if c, ok := members[key]; ok {
+		return t.value(c)
+	}
+	return gjson.Result{}
 }
 
 // Get returns the member key of an object, treating key literally (gjson
@@ -159,44 +182,4 @@ func (p *Pass) ReportFix(sev finding.Severity, ptr string, target finding.Target
 	p.ReportAt(sev, ptr, target, format, args...)
 	own := *fix // each finding gets its own: the linter fills in its edits
 	(*p.out)[len(*p.out)-1].Fix = &own
-}
-
-// Member is one member of an object anywhere in the body.
-type Member struct {
-	Ptr, Key string
-	Norm     string // Ptr with "*" for every array index: a pattern to match tables against
-	Value    gjson.Result
-	Parent   gjson.Result // the object that has the member
-	Holder   string       // the key under which Parent sits (through arrays); "" at the root
-}
-
-// Members lists every member of every object of the body in document
-// order. Rules that look at all members (ids, @odata.type) share this one
-// walk instead of walking the body each.
-func (p *Pass) Members() []Member {
-	return p.memoize("members", func() any {
-		var out []Member
-		var walk func(v gjson.Result, ptr, norm, holder string)
-		walk = func(v gjson.Result, ptr, norm, holder string) {
-			switch {
-			case v.IsObject():
-				v.ForEach(func(k, child gjson.Result) bool {
-					key := k.String()
-					cptr, cnorm := pointer.Join(ptr, key), pointer.Join(norm, key)
-					out = append(out, Member{Ptr: cptr, Key: key, Norm: cnorm, Value: child, Parent: v, Holder: holder})
-					walk(child, cptr, cnorm, key)
-					return true
-				})
-			case v.IsArray():
-				i := 0
-				v.ForEach(func(_, child gjson.Result) bool {
-					walk(child, pointer.Index(ptr, i), norm+"/*", holder)
-					i++
-					return true
-				})
-			}
-		}
-		walk(p.Root, "", "", "")
-		return out
-	}).([]Member)
 }

@@ -45,18 +45,57 @@ type Result struct {
 	Value      any
 	Duplicates []Duplicate
 	BOM        bool // the input starts with a UTF-8 byte order mark, which was skipped
+	// Nodes are the document's values in document order, with their spans:
+	// the semantic rules walk these instead of scanning the bytes again.
+	Nodes []Node
+}
+
+// Node is one value of the document. A container comes before what it
+// holds, so the members or elements of node i are i+1, then each one's
+// Last+1, up to node i's Last.
+type Node struct {
+	Key        string // the member's key; "" for an array element and the root
+	Parent     int32  // the enclosing object or array; -1 for the root
+	Last       int32  // the last node inside this one; itself for a scalar or an empty container
+	Elem       int32  // the element's position in its array; -1 for a member and the root
+	KeyStart   int32  // the member key's opening quote; -1 for an array element and the root
+	Start, End int32  // the value's bytes, [Start, End)
+}
+
+// MaxSize is the largest document Parse takes: node spans are 32-bit to
+// keep the node table small.
+const MaxSize = 1<<31 - 1
+
+// Pointer returns the JSON Pointer of node i.
+func Pointer(nodes []Node, i int32) string {
+	return string(appendNodePointer(nil, nodes, i))
+}
+
+func appendNodePointer(b []byte, nodes []Node, i int32) []byte {
+	if i <= 0 {
+		return b
+	}
+	n := nodes[i]
+	b = appendNodePointer(b, nodes, n.Parent)
+	if n.Elem >= 0 {
+		return strconv.AppendInt(append(b, '/'), int64(n.Elem), 10)
+	}
+	return appendPointer(b, n.Key)
 }
 
 // Parse decodes data, which must hold exactly one JSON value surrounded by
 // optional whitespace. A leading UTF-8 byte order mark is skipped and
 // reported in Result.BOM, since some HTTP clients send it as it is.
 func Parse(data []byte) (*Result, error) {
-	p := parser{data: data, build: true}
+	if len(data) > MaxSize {
+		return nil, &SyntaxError{Offset: 0, Msg: "the file is larger than 2 GiB"}
+	}
+	p := parser{data: data, build: true, nodes: make([]Node, 0, len(data)/24+1), cur: -1}
 	v, err := p.document()
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Value: v, Duplicates: p.dups, BOM: p.bom}, nil
+	return &Result{Value: v, Duplicates: p.dups, BOM: p.bom, Nodes: p.nodes}, nil
 }
 
 // Span is the location of one member or element, as byte offsets [Start, End).
@@ -85,9 +124,11 @@ type parser struct {
 	depth int
 	build bool // build the decoded value
 	dups  []Duplicate
-	index Index // record spans when non-nil
-	ptr   []byte
+	index Index  // record spans when non-nil
+	ptr   []byte // the current pointer, kept in index mode only
 	bom   bool
+	nodes []Node // recorded in build mode
+	cur   int32  // the node of the container being parsed; -1 before the root
 }
 
 func (p *parser) fail(format string, args ...any) error {
@@ -105,7 +146,7 @@ func (p *parser) document() (any, error) {
 	if p.pos >= len(p.data) {
 		return nil, p.fail("empty document: expected a JSON object")
 	}
-	v, err := p.value(-1, -1)
+	v, err := p.value("", -1, -1, -1)
 	if err != nil {
 		return nil, err
 	}
@@ -148,8 +189,16 @@ func (p *parser) describe() string {
 	return fmt.Sprintf("%q", string(r))
 }
 
-func (p *parser) value(keyStart, keyEnd int) (any, error) {
+// value parses the value at p.pos: a member's (key, keyStart, keyEnd),
+// an array's element elem, or the root.
+func (p *parser) value(key string, keyStart, keyEnd, elem int) (any, error) {
 	start := p.pos
+	node, parent := int32(-1), p.cur
+	if p.build {
+		node = int32(len(p.nodes))
+		p.nodes = append(p.nodes, Node{Key: key, Parent: parent, Elem: int32(elem), KeyStart: int32(keyStart), Start: int32(start)})
+		p.cur = node
+	}
 	var v any
 	var err error
 	switch c := p.data[p.pos]; {
@@ -173,6 +222,11 @@ func (p *parser) value(keyStart, keyEnd int) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if p.build {
+		n := &p.nodes[node]
+		n.End, n.Last = int32(p.pos), int32(len(p.nodes)-1)
+		p.cur = parent
+	}
 	if p.index != nil {
 		p.index[string(p.ptr)] = Span{KeyStart: keyStart, KeyEnd: keyEnd, Start: start, End: p.pos}
 	}
@@ -193,10 +247,8 @@ func (p *parser) object() (any, error) {
 	}
 	p.pos++ // '{'
 	var obj map[string]any
-	var firstAt map[string]int
 	if p.build {
 		obj = map[string]any{}
-		firstAt = map[string]int{}
 	}
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
@@ -232,15 +284,16 @@ func (p *parser) object() (any, error) {
 			return nil, p.fail("unexpected end of file: expected a value")
 		}
 		mark := len(p.ptr)
-		p.ptr = appendPointer(p.ptr, key)
+		if p.index != nil {
+			p.ptr = appendPointer(p.ptr, key)
+		}
 		if p.build {
-			if first, dup := firstAt[key]; dup {
-				p.dups = append(p.dups, Duplicate{Pointer: string(p.ptr), Key: key, Offset: keyStart, First: first})
-			} else {
-				firstAt[key] = keyStart
+			if _, dup := obj[key]; dup {
+				p.dups = append(p.dups, Duplicate{Pointer: string(appendPointer(appendNodePointer(nil, p.nodes, p.cur), key)),
+					Key: key, Offset: keyStart, First: p.firstKey(key)})
 			}
 		}
-		v, err := p.value(keyStart, keyEnd)
+		v, err := p.value(key, keyStart, keyEnd, -1)
 		if err != nil {
 			return nil, err
 		}
@@ -289,8 +342,10 @@ func (p *parser) array() (any, error) {
 			return nil, p.fail("trailing comma before ']': remove the last ','")
 		}
 		mark := len(p.ptr)
-		p.ptr = append(append(p.ptr, '/'), strconv.Itoa(i)...)
-		v, err := p.value(-1, -1)
+		if p.index != nil {
+			p.ptr = strconv.AppendInt(append(p.ptr, '/'), int64(i), 10)
+		}
+		v, err := p.value("", -1, -1, i)
 		if err != nil {
 			return nil, err
 		}
@@ -313,6 +368,17 @@ func (p *parser) array() (any, error) {
 			return nil, p.fail("unexpected %s: expected ',' or ']' after the array element", p.describe())
 		}
 	}
+}
+
+// firstKey returns where the first member named key of the object being
+// parsed starts; a duplicate is rare, so it is looked up only then.
+func (p *parser) firstKey(key string) int {
+	for c := p.cur + 1; c < int32(len(p.nodes)); c = p.nodes[c].Last + 1 {
+		if p.nodes[c].Key == key {
+			return int(p.nodes[c].KeyStart)
+		}
+	}
+	return -1
 }
 
 func (p *parser) literal(word string, v any) (any, error) {

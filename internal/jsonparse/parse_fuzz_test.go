@@ -124,6 +124,7 @@ func FuzzParse(f *testing.F) {
 			if _, ok := index[""]; !ok {
 				t.Fatalf("the index has no root span")
 			}
+			checkNodes(t, data, res.Nodes, index)
 			for _, d := range res.Duplicates {
 				if d.First < 0 || d.First >= d.Offset || d.Offset >= len(data) || data[d.Offset] != '"' || data[d.First] != '"' {
 					t.Fatalf("duplicate %+v: offsets do not point at two quoted keys", d)
@@ -149,4 +150,65 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse = %#v\nencoding/json = %#v", res.Value, want)
 		}
 	})
+}
+
+// checkNodes checks the node table against the pointer index: every node's
+// pointer and spans, and that hopping over Last visits exactly the members
+// or elements of each container.
+func checkNodes(t *testing.T, data []byte, nodes []Node, index Index) {
+	t.Helper()
+	if len(nodes) == 0 || nodes[0].Parent != -1 || int(nodes[0].Last) != len(nodes)-1 {
+		t.Fatalf("the root node must come first and hold every other node: %+v", nodes[:min(1, len(nodes))])
+	}
+	seen := map[string]bool{}
+	for i, n := range nodes {
+		ptr := Pointer(nodes, int32(i))
+		if n.Start < 0 || n.Start > n.End || int(n.End) > len(data) || !json.Valid(data[n.Start:n.End]) {
+			t.Fatalf("node %d (%q): span [%d, %d) is not a JSON value", i, ptr, n.Start, n.End)
+		}
+		if n.Last < int32(i) || int(n.Last) >= len(nodes) {
+			t.Fatalf("node %d (%q): Last %d out of range", i, ptr, n.Last)
+		}
+		count := int32(0)
+		for c := int32(i) + 1; c <= n.Last; c = nodes[c].Last + 1 {
+			if nodes[c].Parent != int32(i) {
+				t.Fatalf("node %d (%q): child %d has parent %d", i, ptr, c, nodes[c].Parent)
+			}
+			if data[n.Start] == '[' && nodes[c].Elem != count {
+				t.Fatalf("node %d (%q): element %d has Elem %d", i, ptr, count, nodes[c].Elem)
+			}
+			count++
+		}
+		if seen[ptr] {
+			continue // a duplicate key: the index keeps the last occurrence
+		}
+		seen[ptr] = true
+		s, ok := index[ptr]
+		if !ok {
+			t.Fatalf("node %d: pointer %q not in the index", i, ptr)
+		}
+		if dupLater(nodes, i) {
+			continue
+		}
+		if int(n.Start) != s.Start || int(n.End) != s.End || int(n.KeyStart) != s.KeyStart {
+			t.Fatalf("node %d (%q): [%d, %d) key at %d, the index says [%d, %d) key at %d", i, ptr, n.Start, n.End, n.KeyStart, s.Start, s.End, s.KeyStart)
+		}
+	}
+}
+
+// dupLater reports whether node i, or a container above it, is a member
+// that its object names again later, so the index holds another span.
+func dupLater(nodes []Node, i int) bool {
+	for c := int32(i); c > 0; c = nodes[c].Parent {
+		n := nodes[c]
+		if n.Elem >= 0 {
+			continue
+		}
+		for s := n.Last + 1; s <= nodes[n.Parent].Last; s = nodes[s].Last + 1 {
+			if nodes[s].Key == n.Key {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -165,3 +165,33 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+func TestNodes(t *testing.T) {
+	in := `{"a": [1, {"b~/": null}], "c": {}}`
+	r, err := Parse([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		ptr, raw string
+		last     int32
+	}
+	var got []row
+	for i, n := range r.Nodes {
+		got = append(got, row{Pointer(r.Nodes, int32(i)), in[n.Start:n.End], n.Last})
+	}
+	want := []row{
+		{"", in, 5},
+		{"/a", `[1, {"b~/": null}]`, 4},
+		{"/a/0", "1", 2},
+		{"/a/1", `{"b~/": null}`, 4},
+		{"/a/1/b~0~1", "null", 4},
+		{"/c", "{}", 5},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	if k := r.Nodes[4]; k.Key != "b~/" || in[k.KeyStart] != '"' || k.Elem != -1 || r.Nodes[3].Elem != 1 {
+		t.Errorf("node 4 %+v, node 3 %+v", k, r.Nodes[3])
+	}
+}

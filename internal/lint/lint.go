@@ -228,7 +228,7 @@ func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
 	if err != nil {
 		panic(err) // the embedded schemas are tested; failing here is a bug
 	}
-	fs = append(fs, supersede(schemaFindings, runRules(opts.Rules, shape.Shape, text, parsed.BOM, opts.put))...)
+	fs = append(fs, supersede(schemaFindings, runRules(opts.Rules, shape.Shape, text, parsed, opts.put))...)
 	resolve(fs, text)
 	for i := range fs {
 		f := &fs[i]
@@ -262,25 +262,16 @@ func crossRef(v any, kind schemas.Kind) bool {
 	return false
 }
 
-func runRules(list []*rules.Rule, s detect.Shape, data []byte, bom, put bool) []finding.Finding {
+func runRules(list []*rules.Rule, s detect.Shape, data []byte, parsed *jsonparse.Result, put bool) []finding.Finding {
 	if list == nil {
 		list = rules.All
 	}
-	if bom {
-		data = data[3:]
+	src := string(data) // one copy that the rules' gjson values and the parser's nodes share
+	root := gjson.Parse(src)
+	if parsed.BOM {
+		root = gjson.Parse(src[3:])
 	}
-	root := gjson.ParseBytes(data)
-	shape := rules.Shape{API: s.API, Kind: s.Kind}
-	var out []finding.Finding
-	memo := map[string]any{}
-	for _, r := range list {
-		if r.AppliesTo(shape) {
-			pass := rules.NewPass(r, shape, root, &out).WithMemo(memo)
-			pass.Put = put
-			r.Run(pass)
-		}
-	}
-	return out
+	return rules.Check(list, rules.Body{Shape: rules.Shape{API: s.API, Kind: s.Kind}, Src: src, Root: root, Nodes: parsed.Nodes, Put: put})
 }
 
 // supersede drops schema findings that a rule reports more precisely at the

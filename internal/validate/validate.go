@@ -118,10 +118,7 @@ func load(api schemas.API, kind schemas.Kind) (*compiled, error) {
 	v, _ := shapes.LoadOrStore(schemas.Name(api, kind), &compiled{})
 	c := v.(*compiled)
 	c.once.Do(func() {
-		comp := jsonschema.NewCompiler()
-		comp.AssertFormat()
-		comp.UseLoader(loader{})
-		c.schema, c.err = comp.Compile(schemas.URL(api, kind))
+		c.schema, c.err = compile(api, kind)
 		if c.err != nil {
 			return
 		}
@@ -132,6 +129,15 @@ func load(api schemas.API, kind schemas.Kind) (*compiled, error) {
 		c.defs = doc.Defs
 	})
 	return c, c.err
+}
+
+// compile compiles one shape's embedded schema, asserting formats, with a
+// loader that serves nothing else.
+func compile(api schemas.API, kind schemas.Kind) (*jsonschema.Schema, error) {
+	comp := jsonschema.NewCompiler()
+	comp.AssertFormat()
+	comp.UseLoader(loader{})
+	return comp.Compile(schemas.URL(api, kind))
 }
 
 // Validate checks a decoded body (as produced by jsonparse) against the

@@ -1,0 +1,109 @@
+package rules
+
+import (
+	"iter"
+
+	"github.com/emlint/emlint/internal/jsonparse"
+	"github.com/tidwall/gjson"
+)
+
+// tree is the body's values as the parser listed them, over the body's
+// text. The whole-body walks go through it: a gjson walk scans each nested
+// value again at every level above it and allocates as it goes, which made
+// these walks most of the rules' time.
+type tree struct {
+	src   string // the text the node spans are offsets into
+	nodes []jsonparse.Node
+}
+
+// tree returns the body's node table, parsing Root for passes that were
+// not handed one (tests, tools that lint a gjson value).
+func (p *Pass) tree() *tree {
+	if p.tr == nil {
+		p.tr = p.memoize("tree", func() any {
+			t := &tree{src: p.Root.Raw}
+			if r, err := jsonparse.Parse([]byte(p.Root.Raw)); err == nil {
+				t.nodes = r.Nodes
+			}
+			return t
+		}).(*tree)
+	}
+	return p.tr
+}
+
+func (t *tree) value(i int32) gjson.Result {
+	n := t.nodes[i]
+	return gjson.Parse(t.src[n.Start:n.End])
+}
+
+func (t *tree) isObject(i int32) bool { return t.src[t.nodes[i].Start] == '{' }
+func (t *tree) isArray(i int32) bool  { return t.src[t.nodes[i].Start] == '[' }
+
+// children yields the members of an object or the elements of an array.
+func (t *tree) children(i int32) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		for c := i + 1; c <= t.nodes[i].Last; c = t.nodes[c].Last + 1 {
+			if !yield(c) {
+				return
+			}
+		}
+	}
+}
+
+// get returns the first member named key of object i, as gjson's Get does.
+func (t *tree) get(i int32, key string) (int32, bool) {
+	for c := range t.children(i) {
+		if t.nodes[c].Key == key && t.nodes[c].Elem < 0 {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// holder returns the key under which node i's enclosing object sits,
+// through arrays; "" when it sits at the root.
+func (t *tree) holder(i int32) string {
+	c := t.nodes[i].Parent
+	for c > 0 && t.nodes[c].Elem >= 0 {
+		c = t.nodes[c].Parent
+	}
+	if c <= 0 {
+		return ""
+	}
+	return t.nodes[c].Key
+}
+
+// Member is one member of an object anywhere in the body.
+type Member struct {
+	Key    string
+	Holder string // the key under which the member's object sits (through arrays); "" at the root
+	t      *tree
+	node   int32
+}
+
+// Ptr is the member's JSON Pointer. It is built on demand: most members
+// are looked at and passed over.
+func (m Member) Ptr() string { return jsonparse.Pointer(m.t.nodes, m.node) }
+
+// Value is the member's value.
+func (m Member) Value() gjson.Result { return m.t.value(m.node) }
+
+// Parent is the object that has the member.
+func (m Member) Parent() gjson.Result { return m.t.value(m.t.nodes[m.node].Parent) }
+
+// Members yields every member of every object of the body in document
+// order, for the rules that look at all members (ids, @odata.type).
+func (p *Pass) Members() iter.Seq[Member] {
+	t := p.tree()
+	return func(yield func(Member) bool) {
+		for i := int32(1); i < int32(len(t.nodes)); i++ {
+			n := &t.nodes[i]
+			if n.Elem >= 0 {
+				continue
+			}
+			if !yield(Member{Key: n.Key, Holder: t.holder(i), t: t, node: i}) {
+				return
+			}
+		}
+	}
+}
