@@ -118,7 +118,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func (fl *lintFlags) options() (lint.Options, error) {
-	var opts lint.Options
+	opts := lint.Options{Explain: fl.verbose}
 	switch fl.api {
 	case "":
 	case "beta", "v1.0":

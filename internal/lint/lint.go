@@ -53,6 +53,11 @@ type Options struct {
 	// (configuration `files:`); API and Kind, from flags, win over it.
 	ShapeFor func(path string) (schemas.API, schemas.Kind)
 
+	// Explain keeps, for each linted file, how its shape was detected
+	// (File.Reason). A run over many files drops it unless asked: it is a
+	// few hundred bytes per file, most of what a run holds at its end.
+	Explain bool
+
 	put bool // the body is sent with PUT (from a request line)
 }
 
@@ -71,7 +76,7 @@ type File struct {
 	API      schemas.API
 	Kind     schemas.Kind
 	Status   Status
-	Reason   string // why it was skipped or failed, or how its shape was detected
+	Reason   string // why it was skipped or failed, or (Options.Explain) how its shape was detected
 	Findings []finding.Finding
 	Lines    *position.Lines // set when there are findings, for snippets
 	// CrossRef: a policy with an id, or a request naming its policy: the
@@ -130,6 +135,9 @@ func Lint(name string, data []byte, opts Options) (res File) {
 		res.Status, res.Reason, res.API, res.Kind, res.Findings, res.CrossRef = b.status, b.reason, b.api, b.kind, b.findings, b.crossRef
 	}
 	place(&res, data)
+	if res.Status == Linted && !opts.Explain {
+		res.Reason = ""
+	}
 	return res
 }
 

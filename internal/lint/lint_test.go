@@ -73,9 +73,12 @@ func TestLintValid(t *testing.T) {
 		t.Run(b.name, func(t *testing.T) {
 			// With every rule: no errors or warnings. (Advisory infos, such
 			// as a note that the beta API is legacy, may apply to any body.)
-			res := Lint(b.name, []byte(b.data), Options{})
+			res := Lint(b.name, []byte(b.data), Options{Explain: true})
 			if res.Status != Linted {
 				t.Fatalf("status %q (%s), want linted", res.Status, res.Reason)
+			}
+			if quiet := Lint(b.name, []byte(b.data), Options{}); quiet.Reason != "" {
+				t.Errorf("without Explain, a linted file keeps no reason: %q", quiet.Reason)
 			}
 			for _, f := range res.Findings {
 				if f.Severity != finding.Info {
