@@ -232,11 +232,8 @@ func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
 			Message: fmt.Sprintf("duplicate property `%s`: Graph rejects a body that names a property twice (the first is at line %d); keep one",
 				d.Key, position.NewLines(data).Pos(base+d.First).Line)})
 	}
-	schemaFindings, err := validate.Validate(shape.API, shape.Kind, parsed.Value)
-	if err != nil {
-		panic(err) // the embedded schemas are tested; failing here is a bug
-	}
-	fs = append(fs, supersede(schemaFindings, runRules(opts.Rules, shape.Shape, text, parsed, opts.put))...)
+	schemaFindings, ruleFindings := check(shape.Shape, text, parsed, opts)
+	fs = append(fs, supersede(schemaFindings, ruleFindings)...)
 	resolve(fs, text)
 	for i := range fs {
 		f := &fs[i]
@@ -268,6 +265,36 @@ func crossRef(v any, kind schemas.Kind) bool {
 		}
 	}
 	return false
+}
+
+// bigBody is the size from which a body's schema validation and rules run
+// side by side: a single large file would otherwise leave a core idle,
+// while many small files keep every core busy without it.
+const bigBody = 1 << 20
+
+// check validates a parsed body against its schema and runs the rules.
+func check(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Options) (schemaFindings, ruleFindings []finding.Finding) {
+	validateBody := func() {
+		var err error
+		schemaFindings, err = validate.Validate(s.API, s.Kind, parsed.Value)
+		if err != nil {
+			panic(err) // the embedded schemas are tested; failing here is a bug
+		}
+	}
+	if len(text) < bigBody {
+		validateBody()
+		return schemaFindings, runRules(opts.Rules, s, text, parsed, opts.put)
+	}
+	done := make(chan any, 1) // buffered: if the rules panic, the validation still ends
+	go func() {
+		defer func() { done <- recover() }() // a panic belongs to this file, as Lint reports it
+		validateBody()
+	}()
+	ruleFindings = runRules(opts.Rules, s, text, parsed, opts.put)
+	if r := <-done; r != nil {
+		panic(r)
+	}
+	return schemaFindings, ruleFindings
 }
 
 func runRules(list []*rules.Rule, s detect.Shape, data []byte, parsed *jsonparse.Result, put bool) []finding.Finding {
