@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"encoding/json"
 	"strings"
 	"sync"
 
@@ -44,7 +43,7 @@ func schRoot(s Shape) *schType {
 	// Per shape, on first use: a one-file run reads one schema, not four.
 	v, _ := schRoots.LoadOrStore(s, &schRootOnce{})
 	r := v.(*schRootOnce)
-	r.once.Do(func() { r.t = schBuild(schemas.Bytes(s.API, s.Kind)) })
+	r.once.Do(func() { r.t = schBuild(schemas.Doc(s.API, s.Kind)) })
 	return r.t
 }
 
@@ -56,9 +55,8 @@ type schBuilder struct {
 	done map[string]*schType
 }
 
-func schBuild(doc []byte) *schType {
-	var root map[string]any
-	if json.Unmarshal(doc, &root) != nil {
+func schBuild(root map[string]any) *schType {
+	if root == nil {
 		return nil
 	}
 	b := schBuilder{defs: map[string]map[string]any{}, done: map[string]*schType{}}

@@ -6,7 +6,10 @@ package schemas
 //go:generate go run ./gen
 
 import (
+	"bytes"
 	"embed"
+	"encoding/json"
+	"sync"
 )
 
 //go:embed *.schema.json
@@ -70,4 +73,50 @@ func ByURL(url string) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// docs holds each shape's decoded schema, decoded on first use.
+var docs [2][2]struct {
+	once sync.Once
+	doc  map[string]any
+}
+
+// Doc returns the embedded schema decoded as the validator decodes it
+// (numbers as json.Number), or nil for an unknown shape. It is decoded
+// once per process and shared by detection, validation and the rules, so
+// it must not be modified.
+func Doc(api API, kind Kind) map[string]any {
+	if !known(api, kind) {
+		return nil
+	}
+	d := &docs[index(apis, api)][index(kinds, kind)]
+	d.once.Do(func() {
+		dec := json.NewDecoder(bytes.NewReader(Bytes(api, kind)))
+		dec.UseNumber()
+		if err := dec.Decode(&d.doc); err != nil {
+			panic("schemas: embedded " + Name(api, kind) + " is not valid JSON: " + err.Error())
+		}
+	})
+	return d.doc
+}
+
+// DocByURL returns the decoded embedded schema whose $id is url (see Doc).
+func DocByURL(url string) (map[string]any, bool) {
+	for _, api := range apis {
+		for _, kind := range kinds {
+			if url == URL(api, kind) {
+				return Doc(api, kind), true
+			}
+		}
+	}
+	return nil, false
+}
+
+func index[T comparable](list []T, v T) int {
+	for i, x := range list {
+		if x == v {
+			return i
+		}
+	}
+	return -1
 }

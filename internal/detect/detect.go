@@ -7,7 +7,6 @@ package detect
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -155,53 +154,43 @@ type vocabOnce struct {
 func vocabulary(api schemas.API, kind schemas.Kind) vocab {
 	e, _ := vocabs.LoadOrStore(schemas.Name(api, kind), &vocabOnce{})
 	o := e.(*vocabOnce)
-	o.once.Do(func() { o.v = readVocab(schemas.Bytes(api, kind)) })
+	o.once.Do(func() { o.v = readVocab(schemas.Doc(api, kind)) })
 	return o.v
 }
 
-// schemaDoc is the part of an embedded schema that detection reads.
-type schemaDoc struct {
-	Ref  string                `json:"$ref"`
-	Defs map[string]schemaNode `json:"$defs"`
-}
-
-type schemaNode struct {
-	Ref        string                `json:"$ref"`
-	AnyOf      []schemaNode          `json:"anyOf"`
-	Properties map[string]schemaNode `json:"properties"`
-}
-
-// def follows a property schema to the definition it names, looking through
-// the anyOf that makes a reference nullable.
-func (d *schemaDoc) def(n schemaNode) (schemaNode, bool) {
-	ref := n.Ref
-	for _, alt := range n.AnyOf {
-		if alt.Ref != "" {
-			ref = alt.Ref
+// readVocab reads a decoded schema's root type and the types of its root
+// properties. The root is {"$ref": "#/$defs/..."}; a property names its type
+// by $ref, or by anyOf [$ref, null] when it is nullable.
+func readVocab(doc map[string]any) vocab {
+	defs, _ := doc["$defs"].(map[string]any)
+	def := func(schema any) map[string]any {
+		s, _ := schema.(map[string]any)
+		ref, _ := s["$ref"].(string)
+		alts, _ := s["anyOf"].([]any)
+		for _, alt := range alts {
+			if r, ok := alt.(map[string]any)["$ref"].(string); ok {
+				ref = r
+			}
 		}
+		name, ok := strings.CutPrefix(ref, "#/$defs/")
+		if !ok {
+			return nil
+		}
+		d, _ := defs[name].(map[string]any)
+		return d
 	}
-	if name, ok := strings.CutPrefix(ref, "#/$defs/"); ok {
-		def, ok := d.Defs[name]
-		return def, ok
-	}
-	return schemaNode{}, false
-}
-
-func readVocab(schema []byte) vocab {
-	var doc schemaDoc
-	if err := json.Unmarshal(schema, &doc); err != nil {
-		panic("detect: embedded schema is not valid JSON: " + err.Error())
-	}
-	root, ok := doc.def(schemaNode{Ref: doc.Ref})
-	if !ok {
+	root := def(doc)
+	if root == nil {
 		panic("detect: embedded schema has no root definition")
 	}
 	v := vocab{props: map[string]struct{}{}, children: map[string]map[string]struct{}{}}
-	for name, prop := range root.Properties {
+	props, _ := root["properties"].(map[string]any)
+	for name, prop := range props {
 		v.props[name] = struct{}{}
-		if def, ok := doc.def(prop); ok && len(def.Properties) > 0 {
+		childProps, _ := def(prop)["properties"].(map[string]any)
+		if len(childProps) > 0 {
 			set := map[string]struct{}{}
-			for child := range def.Properties {
+			for child := range childProps {
 				set[child] = struct{}{}
 			}
 			v.children[name] = set

@@ -58,6 +58,11 @@ type Options struct {
 	// few hundred bytes per file, most of what a run holds at its end.
 	Explain bool
 
+	// SideBySide validates each body and runs its rules at the same time,
+	// for runs with cores to spare: a single file in a pre-commit hook or
+	// an editor. LintAll sets it when there are fewer files than cores.
+	SideBySide bool
+
 	put bool // the body is sent with PUT (from a request line)
 }
 
@@ -90,6 +95,9 @@ func LintAll(inputs []load.File, opts Options) []File {
 	out := make([]File, len(inputs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	if len(inputs) < runtime.GOMAXPROCS(0) {
+		opts.SideBySide = true
+	}
 	for range min(runtime.GOMAXPROCS(0), max(len(inputs), 1)) {
 		wg.Add(1)
 		go func() {
@@ -267,9 +275,9 @@ func crossRef(v any, kind schemas.Kind) bool {
 	return false
 }
 
-// bigBody is the size from which a body's schema validation and rules run
-// side by side: a single large file would otherwise leave a core idle,
-// while many small files keep every core busy without it.
+// bigBody is the size from which a body's schema validation and rules
+// always run side by side: one large file among small ones would otherwise
+// hold up the run on one core.
 const bigBody = 1 << 20
 
 // check validates a parsed body against its schema and runs the rules.
@@ -281,7 +289,7 @@ func check(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Options) 
 			panic(err) // the embedded schemas are tested; failing here is a bug
 		}
 	}
-	if len(text) < bigBody {
+	if len(text) < bigBody && !opts.SideBySide {
 		validateBody()
 		return schemaFindings, runRules(opts.Rules, s, text, parsed, opts.put)
 	}

@@ -4,7 +4,6 @@
 package validate
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -63,22 +62,28 @@ func (loader) Load(url string) (any, error) {
 	if url == trustedMetaURL {
 		return jsonschema.UnmarshalJSON(strings.NewReader(trustedMeta))
 	}
-	b, ok := schemas.ByURL(url)
+	doc, ok := schemas.DocByURL(url)
 	if !ok {
 		return nil, fmt.Errorf("%w: refused to load %q", ErrRefused, url)
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	if m, ok := doc.(map[string]any); ok && err == nil {
-		m["$schema"] = trustedMetaURL
+	// The decoded document is shared (detection and the rules read it
+	// too): name the trusted meta-schema on a copy of its root.
+	own := make(map[string]any, len(doc))
+	for k, v := range doc {
+		own[k] = v
 	}
-	return doc, err
+	own["$schema"] = trustedMetaURL
+	return own, nil
 }
 
 // The embedded schemas are checked against the 2020-12 meta-schema by the
 // schemas package's tests, on every change. Checking them again at every
 // start cost half of the compile time (7 ms of a one-file run), so at run
-// time they name this meta-schema instead: the same 2020-12 dialect and
-// vocabularies, with no constraints to check.
+// time they name this meta-schema instead: the same 2020-12 dialect, with
+// no constraints of its own, and only the vocabularies validation uses
+// (the library checks a schema against each declared vocabulary's
+// meta-schema; meta-data such as readOnly is read by emlint from the
+// schema documents, not from the compiled schema).
 const (
 	trustedMetaURL = "https://github.com/emlint/emlint/schemas/trusted-2020-12.json"
 	trustedMeta    = `{
@@ -87,11 +92,8 @@ const (
   "$vocabulary": {
     "https://json-schema.org/draft/2020-12/vocab/core": true,
     "https://json-schema.org/draft/2020-12/vocab/applicator": true,
-    "https://json-schema.org/draft/2020-12/vocab/unevaluated": true,
     "https://json-schema.org/draft/2020-12/vocab/validation": true,
-    "https://json-schema.org/draft/2020-12/vocab/meta-data": true,
-    "https://json-schema.org/draft/2020-12/vocab/format-annotation": true,
-    "https://json-schema.org/draft/2020-12/vocab/content": true
+    "https://json-schema.org/draft/2020-12/vocab/format-annotation": true
   },
   "$dynamicAnchor": "meta"
 }`
@@ -102,14 +104,8 @@ const (
 type compiled struct {
 	once   sync.Once
 	schema *jsonschema.Schema
-	defs   map[string]def
+	defs   map[string]any // the schema's $defs, for messages
 	err    error
-}
-
-// def is what messages need to know about one $defs entry.
-type def struct {
-	GraphType  string                     `json:"x-graph-type"`
-	Properties map[string]json.RawMessage `json:"properties"`
 }
 
 var shapes sync.Map // schema name -> *compiled
@@ -119,14 +115,7 @@ func load(api schemas.API, kind schemas.Kind) (*compiled, error) {
 	c := v.(*compiled)
 	c.once.Do(func() {
 		c.schema, c.err = compile(api, kind)
-		if c.err != nil {
-			return
-		}
-		var doc struct {
-			Defs map[string]def `json:"$defs"`
-		}
-		c.err = json.Unmarshal(schemas.Bytes(api, kind), &doc)
-		c.defs = doc.Defs
+		c.defs, _ = schemas.Doc(api, kind)["$defs"].(map[string]any)
 	})
 	return c, c.err
 }
@@ -322,18 +311,25 @@ func defName(schemaURL string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")
 }
 
+// def returns the $defs entry name, with its properties.
+func (m *mapper) def(name string) (def map[string]any, props map[string]any) {
+	def, _ = m.c.defs[name].(map[string]any)
+	props, _ = def["properties"].(map[string]any)
+	return def, props
+}
+
 func (m *mapper) graphType(schemaURL string) string {
-	d, ok := m.c.defs[defName(schemaURL)]
-	if !ok || d.GraphType == "" {
-		return "this object"
+	d, _ := m.def(defName(schemaURL))
+	if t, _ := d["x-graph-type"].(string); t != "" {
+		return strings.TrimPrefix(t, "microsoft.graph.")
 	}
-	return strings.TrimPrefix(d.GraphType, "microsoft.graph.")
+	return "this object"
 }
 
 func (m *mapper) knownProperties(schemaURL string) []string {
-	d := m.c.defs[defName(schemaURL)]
+	_, props := m.def(defName(schemaURL))
 	var names []string
-	for n := range d.Properties {
+	for n := range props {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -344,27 +340,28 @@ func (m *mapper) knownProperties(schemaURL string) []string {
 // concrete type whose properties cover the object's, if exactly one does,
 // else the list of allowed values.
 func (m *mapper) odataTypeHint(schemaURL string, loc []string) string {
-	d := m.c.defs[defName(schemaURL)]
-	var p struct {
-		Enum []string `json:"enum"`
+	_, props := m.def(defName(schemaURL))
+	odata, _ := props["@odata.type"].(map[string]any)
+	values, _ := odata["enum"].([]any)
+	var enum []string
+	for _, v := range values {
+		if s, ok := v.(string); ok && strings.HasPrefix(s, "#") {
+			enum = append(enum, s)
+		}
 	}
-	if raw, ok := d.Properties["@odata.type"]; ok {
-		_ = json.Unmarshal(raw, &p)
-	}
-	p.Enum = slices.DeleteFunc(p.Enum, func(s string) bool { return !strings.HasPrefix(s, "#") })
-	if len(p.Enum) == 0 {
+	if len(enum) == 0 {
 		return "add it"
 	}
 	obj, _ := pointer.Lookup(m.body, loc).(map[string]any)
 	var fits []string
-	for _, odataType := range p.Enum {
-		sub, ok := m.c.defs[strings.TrimPrefix(odataType, "#microsoft.graph.")]
-		if !ok || len(obj) == 0 {
+	for _, odataType := range enum {
+		sub, subProps := m.def(strings.TrimPrefix(odataType, "#microsoft.graph."))
+		if sub == nil || len(obj) == 0 {
 			continue
 		}
 		covers := true
 		for k := range obj {
-			if _, ok := sub.Properties[k]; !ok {
+			if _, ok := subProps[k]; !ok {
 				covers = false
 				break
 			}
@@ -376,7 +373,7 @@ func (m *mapper) odataTypeHint(schemaURL string, loc []string) string {
 	if len(fits) == 1 {
 		return fmt.Sprintf("its properties fit `\"@odata.type\": \"%s\"`", fits[0])
 	}
-	return "add one of " + list(p.Enum)
+	return "add one of " + list(enum)
 }
 
 // isReference reports whether v is {"id": ...}, optionally with its
