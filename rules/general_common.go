@@ -116,10 +116,8 @@ func (b *schBuilder) object(name string, s map[string]any) *schType {
 	if name != "" {
 		b.done[name] = t // before recursing: types refer to each other
 	}
-	if all, ok := s["allOf"].([]any); ok {
-		for _, x := range all {
-			b.dispatch(t, x)
-		}
+	for branch := s; branch != nil; branch, _ = branch["else"].(map[string]any) {
+		b.dispatch(t, branch)
 	}
 	props, _ := s["properties"].(map[string]any)
 	if props == nil {
@@ -139,7 +137,8 @@ func (b *schBuilder) object(name string, s map[string]any) *schType {
 	return t
 }
 
-// dispatch reads one allOf member of a .derived definition:
+// dispatch reads one link of the if/then/else chain of a .derived
+// definition:
 // {"if": {"properties": {"@odata.type": {"enum": [...]}}}, "then": {"$ref": ...}}
 // or {"if": {"not": {"required": ["@odata.type"]}}, "then": ...}.
 func (b *schBuilder) dispatch(t *schType, x any) {

@@ -471,7 +471,7 @@ func (m *model) relaxation(owner *Type, prop string) string {
 // an abstract type never is.
 func (m *model) dispatcher(t *Type) *object {
 	var values, notExpanded []string
-	var branches []any
+	var branches []*object
 	if !t.Abstract {
 		branches = append(branches, newObject().
 			set("if", newObject().set("not", newObject().set("required", []string{"@odata.type"}))).
@@ -508,7 +508,18 @@ func (m *model) dispatcher(t *Type) *object {
 		s.set("required", []string{"@odata.type"})
 	}
 	s.set("properties", newObject().set("@odata.type", newObject().set("enum", append(values, notExpanded...))))
-	s.set("allOf", branches)
+	// The branches form an if/then/else chain, not an allOf of if/then
+	// pairs: the validator stops at the branch that matches instead of
+	// testing every condition, which took a third of the time of
+	// validating a policy whose approvers are subject sets.
+	for i := len(branches) - 1; i > 0; i-- {
+		branches[i-1].set("else", branches[i])
+	}
+	if len(branches) > 0 {
+		for _, k := range branches[0].keys {
+			s.set(k, branches[0].vals[k])
+		}
+	}
 	return s
 }
 
