@@ -19,6 +19,7 @@ type approvalView struct {
 	stagesKey string
 	stages    gjson.Result
 	stagesPtr string
+	stageList []approvalStage // the object elements of stages (stagesOf)
 }
 
 // approvalSettingsOf returns the policy's approval settings, or ok=false when
@@ -53,6 +54,7 @@ func readApprovalSettings(pass *Pass) (v approvalView, ok bool) {
 	}
 	v.stages = Get(v.settings, v.stagesKey)
 	v.stagesPtr = pointer.Join(v.ptr, v.stagesKey)
+	v.stageList = readStages(pass.Shape, v)
 	return v, true
 }
 

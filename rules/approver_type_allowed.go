@@ -58,7 +58,7 @@ lets connectedOrganizationMembers through), and no service error text is on reco
 		}
 		for _, st := range stagesOf(v) {
 			for _, escalation := range []bool{false, true} {
-				main, fallback := approversOf(pass.Shape, st, escalation)
+				main, fallback := approversOf(st, escalation)
 				for _, a := range slices.Concat(main, fallback) {
 					if fix, bad := notApprovers[a.typ]; bad {
 						pass.Report(a.typePtr(), finding.Value, "`%s` cannot approve: %s", a.typ, fix)

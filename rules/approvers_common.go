@@ -13,18 +13,34 @@ type approvalStage struct {
 	obj gjson.Result
 	ptr string
 	n   int // 1-based, as people number stages
+	// approvers are the stage's primary [0] and escalation [1] approvers,
+	// each with its v1.0 fallback list: read once, for the many rules that
+	// look at them (approversOf).
+	approvers [2]struct{ main, fallback []subjectItem }
 }
 
 // stagesOf lists the object elements of the policy's stages.
-func stagesOf(v approvalView) []approvalStage {
+func stagesOf(v approvalView) []approvalStage { return v.stageList }
+
+// readStages reads the object elements of the stages, with their approvers.
+func readStages(s Shape, v approvalView) []approvalStage {
 	if !v.stages.IsArray() {
 		return nil
 	}
 	var out []approvalStage
-	for i, st := range v.stages.Array() {
-		if st.IsObject() {
-			out = append(out, approvalStage{obj: st, ptr: pointer.Index(v.stagesPtr, i), n: i + 1})
+	for i, obj := range v.stages.Array() {
+		if !obj.IsObject() {
+			continue
 		}
+		st := approvalStage{obj: obj, ptr: pointer.Index(v.stagesPtr, i), n: i + 1}
+		for j, escalation := range []bool{false, true} {
+			list, fb := approverKeys(s, escalation)
+			st.approvers[j].main = subjectItems(Get(obj, list), pointer.Join(st.ptr, list))
+			if fb != "" {
+				st.approvers[j].fallback = subjectItems(Get(obj, fb), pointer.Join(st.ptr, fb))
+			}
+		}
+		out = append(out, st)
 	}
 	return out
 }
@@ -57,20 +73,19 @@ func approverKeys(s Shape, escalation bool) (list, fallback string) {
 
 // approversOf lists the approvers of a stage's primary (or escalation)
 // collection, and of its v1.0 fallback collection.
-func approversOf(s Shape, st approvalStage, escalation bool) (main, fallback []subjectItem) {
-	list, fb := approverKeys(s, escalation)
-	main = subjectItems(Get(st.obj, list), pointer.Join(st.ptr, list))
-	if fb != "" {
-		fallback = subjectItems(Get(st.obj, fb), pointer.Join(st.ptr, fb))
+func approversOf(st approvalStage, escalation bool) (main, fallback []subjectItem) {
+	a := st.approvers[0]
+	if escalation {
+		a = st.approvers[1]
 	}
-	return main, fallback
+	return a.main, a.fallback
 }
 
 // hasFallback reports whether a stage names someone to ask when a dynamic
 // approver (manager, sponsor) cannot be resolved: a v1.0 fallback list entry,
 // or a beta approver marked isBackup.
 func hasFallback(s Shape, st approvalStage, escalation bool) bool {
-	main, fallback := approversOf(s, st, escalation)
+	main, fallback := approversOf(st, escalation)
 	if s != BetaPolicy {
 		return len(fallback) > 0
 	}
@@ -153,7 +168,7 @@ func dayTimeSeconds(s string) (secs float64, ok bool) {
 // names no fallback: a request whose manager or sponsor cannot be found then
 // has nobody to go to.
 func strandedApprover(s Shape, st approvalStage, escalation bool) (subjectItem, bool) {
-	main, _ := approversOf(s, st, escalation)
+	main, _ := approversOf(st, escalation)
 	if len(main) == 0 || hasFallback(s, st, escalation) {
 		return subjectItem{}, false
 	}

@@ -59,7 +59,7 @@ docs/id-governance/entitlement-management-access-package-approval-policy.md). Ad
 // secondLevelManagerIn reports whether a stage escalates to the second-level
 // manager (manager-level-range's case).
 func secondLevelManagerIn(s Shape, st approvalStage) bool {
-	main, _ := approversOf(s, st, true)
+	main, _ := approversOf(st, true)
 	for _, a := range main {
 		if a.typ == "requestorManager" && managerLevelOf(a.obj) == 2 {
 			return true

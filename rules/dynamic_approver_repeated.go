@@ -41,7 +41,7 @@ hence a warning.`,
 		_, stages, _ := requiredStages(pass)
 		first := map[string]int{} // approver key -> first stage naming it
 		for _, st := range stages {
-			main, _ := approversOf(pass.Shape, st, false)
+			main, _ := approversOf(st, false)
 			here := map[string]bool{}
 			for _, a := range main {
 				if !dynamicApprovers[a.typ] {

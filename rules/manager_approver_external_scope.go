@@ -42,7 +42,7 @@ api-reference/v1.0/resources/requestormanager.md). Graph accepts such a policy, 
 		_, stages, _ := requiredStages(pass)
 		for _, st := range stages {
 			for _, escalation := range []bool{false, true} {
-				main, fallback := approversOf(pass.Shape, st, escalation)
+				main, fallback := approversOf(st, escalation)
 				for _, a := range slices.Concat(main, fallback) {
 					if a.typ == "requestorManager" {
 						pass.Report(a.typePtr(), finding.Value,

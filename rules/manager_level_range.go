@@ -48,7 +48,7 @@ service error on record, hence a warning.`,
 			if _, ok := strandedApprover(pass.Shape, st, true); !ok {
 				continue
 			}
-			main, _ := approversOf(pass.Shape, st, true)
+			main, _ := approversOf(st, true)
 			for _, a := range main {
 				if a.typ == "requestorManager" && managerLevelOf(a.obj) == 2 {
 					pass.Report(pointer.Join(a.ptr, "managerLevel"), finding.Value,

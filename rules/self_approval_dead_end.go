@@ -63,10 +63,10 @@ Graph accepts the policy; the dead end shows only at request time, hence a warni
 		}
 		_, stages, _ := requiredStages(pass)
 		for _, st := range stages {
-			main, fallback := approversOf(pass.Shape, st, false)
+			main, fallback := approversOf(st, false)
 			approvers := slices.Concat(main, fallback)
 			if isTrueFlag(Get(st.obj, "isEscalationEnabled")) {
-				main, fallback = approversOf(pass.Shape, st, true)
+				main, fallback = approversOf(st, true)
 				approvers = slices.Concat(approvers, main, fallback)
 			}
 			if id := onlyApprover(approvers, idKey); id != "" && requestors[id] {

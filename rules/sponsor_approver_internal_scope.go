@@ -54,7 +54,7 @@ api-reference/v1.0/resources/targetusersponsors.md. Graph accepts such a policy.
 		_, stages, _ := requiredStages(pass)
 		for _, st := range stages {
 			for _, escalation := range []bool{false, true} {
-				main, fallback := approversOf(pass.Shape, st, escalation)
+				main, fallback := approversOf(st, escalation)
 				for _, a := range slices.Concat(main, fallback) {
 					if a.typ == "internalSponsors" || a.typ == "externalSponsors" {
 						pass.ReportAt(sev, a.typePtr(), finding.Value,
