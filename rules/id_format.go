@@ -93,10 +93,14 @@ func idfWalk(pass *Pass) {
 			continue
 		}
 		if v := m.Value(); v.Type == gjson.String {
-			if m.Key == "id" {
-				what = idfWhatID(pass, m.Holder, m.Parent())
-			}
-			idfCheck(pass, m.Ptr(), m.Key, v.Str, what, m.Holder)
+			// Most ids are fine: the message's parts are worked out only
+			// for one that is not.
+			idfCheck(pass, m.Key, v.Str, m.Holder, func() (string, string) {
+				if m.Key == "id" {
+					what = idfWhatID(pass, m.Holder, m.Parent())
+				}
+				return m.Ptr(), what
+			})
 		}
 	}
 }
@@ -135,8 +139,13 @@ func idfWhatID(pass *Pass, holder string, obj gjson.Result) string {
 
 const idfExample = "d3f1b6a0-5c4e-4f2a-9b1d-7e8c6a2f0b13"
 
-// idfCheck reports a placeholder or a malformed GUID at ptr.
-func idfCheck(pass *Pass, ptr, key, s, what, holder string) {
+// idfCheck reports a placeholder or a malformed GUID; where gives the
+// value's pointer and what the id names.
+func idfCheck(pass *Pass, key, s, holder string, where func() (ptr, what string)) {
+	if idfBareGUID(s) && s != "00000000-0000-0000-0000-000000000000" && idfPlaceholder(key, s) == "" {
+		return
+	}
+	ptr, what := where()
 	fix := fmt.Sprintf("put %s, a GUID such as %q", what, idfExample)
 	if s == "" {
 		if key == "id" && (holder == "" || holder == "assignment" || holder == "accessPackageAssignment") {
@@ -226,6 +235,28 @@ func idfXGroups(low string) bool {
 var idfGroupLens = [5]int{8, 4, 4, 4, 12}
 
 func idfIsGUID(s string) bool { return idfProblem(s) == "" }
+
+// idfBareGUID reports whether s is 8-4-4-4-12 hexadecimal digits: the
+// common case, told without building idfProblem's explanations.
+func idfBareGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // idfProblem says what keeps s from being a bare 8-4-4-4-12 hexadecimal
 // GUID, or returns "" when it is one.

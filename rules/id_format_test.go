@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/emlint/emlint/internal/finding"
@@ -99,4 +100,18 @@ func TestIDFormat(t *testing.T) {
 			"authenticationConfiguration": {"@odata.type": "#microsoft.graph.azureAdTokenAuthentication", "resourceId": "api://contoso-logic-app"}}}]}`, nil},
 		{"other keys with id-like names are not checked", BetaRequest, `{"accessPackageAssignment": {"target": {"altSecId": "x", "onPremisesSecurityIdentifier": "S-1-5-21-1", "email": "a@b.c"}}}`, nil},
 	})
+}
+
+// The fast path must agree with the full check on what a GUID is.
+func TestIDFBareGUID(t *testing.T) {
+	for _, s := range []string{
+		"d3f1b6a0-5c4e-4f2a-9b1d-7e8c6a2f0b13", "D3F1B6A0-5C4E-4F2A-9B1D-7E8C6A2F0B13",
+		" d3f1b6a0-5c4e-4f2a-9b1d-7e8c6a2f0b13", "{d3f1b6a0-5c4e-4f2a-9b1d-7e8c6a2f0b13}",
+		"d3f1b6a05c4e4f2a9b1d7e8c6a2f0b13", "d3f1b6a0-5c4e-4f2a-9b1d-7e8c6a2f0b1g",
+		"d3f1b6a0-5c4e-4f2a9-b1d-7e8c6a2f0b13", "", "x",
+	} {
+		if got, want := idfBareGUID(s), idfIsGUID(s) && strings.TrimSpace(s) == s; got != want {
+			t.Errorf("idfBareGUID(%q) = %v, idfIsGUID says %v", s, got, want)
+		}
+	}
 }
