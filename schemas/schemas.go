@@ -12,7 +12,7 @@ import (
 	"sync"
 )
 
-//go:embed *.schema.json
+//go:embed *.schema.json vocabulary.json
 var files embed.FS
 
 // baseURL prefixes every $id (kept equal to gen.BaseURL; the tests check it).
@@ -73,6 +73,33 @@ func ByURL(url string) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Vocabulary is what shape detection compares a body's property names
+// with: the properties of the shape's root type (Properties) and of the
+// object type each root property holds (Children). It is generated from the
+// schemas into vocabulary.json, so that detecting a body's API version
+// does not decode both versions' schemas.
+type Vocabulary struct {
+	Properties []string            `json:"properties"`
+	Children   map[string][]string `json:"children"`
+}
+
+var vocabularies = sync.OnceValue(func() map[string]Vocabulary {
+	b, err := files.ReadFile("vocabulary.json")
+	if err != nil {
+		panic("schemas: " + err.Error())
+	}
+	var v map[string]Vocabulary
+	if err := json.Unmarshal(b, &v); err != nil {
+		panic("schemas: embedded vocabulary.json: " + err.Error())
+	}
+	return v
+})
+
+// VocabularyOf returns a shape's Vocabulary; it is empty for an unknown shape.
+func VocabularyOf(api API, kind Kind) Vocabulary {
+	return vocabularies()[Name(api, kind)]
 }
 
 // docs holds each shape's decoded schema, decoded on first use.

@@ -154,47 +154,21 @@ type vocabOnce struct {
 func vocabulary(api schemas.API, kind schemas.Kind) vocab {
 	e, _ := vocabs.LoadOrStore(schemas.Name(api, kind), &vocabOnce{})
 	o := e.(*vocabOnce)
-	o.once.Do(func() { o.v = readVocab(schemas.Doc(api, kind)) })
+	o.once.Do(func() { o.v = readVocab(schemas.VocabularyOf(api, kind)) })
 	return o.v
 }
 
-// readVocab reads a decoded schema's root type and the types of its root
-// properties. The root is {"$ref": "#/$defs/..."}; a property names its type
-// by $ref, or by anyOf [$ref, null] when it is nullable.
-func readVocab(doc map[string]any) vocab {
-	defs, _ := doc["$defs"].(map[string]any)
-	def := func(schema any) map[string]any {
-		s, _ := schema.(map[string]any)
-		ref, _ := s["$ref"].(string)
-		alts, _ := s["anyOf"].([]any)
-		for _, alt := range alts {
-			if r, ok := alt.(map[string]any)["$ref"].(string); ok {
-				ref = r
-			}
-		}
-		name, ok := strings.CutPrefix(ref, "#/$defs/")
-		if !ok {
-			return nil
-		}
-		d, _ := defs[name].(map[string]any)
-		return d
-	}
-	root := def(doc)
-	if root == nil {
-		panic("detect: embedded schema has no root definition")
-	}
+func readVocab(sv schemas.Vocabulary) vocab {
 	v := vocab{props: map[string]struct{}{}, children: map[string]map[string]struct{}{}}
-	props, _ := root["properties"].(map[string]any)
-	for name, prop := range props {
+	for _, name := range sv.Properties {
 		v.props[name] = struct{}{}
-		childProps, _ := def(prop)["properties"].(map[string]any)
-		if len(childProps) > 0 {
-			set := map[string]struct{}{}
-			for child := range childProps {
-				set[child] = struct{}{}
-			}
-			v.children[name] = set
+	}
+	for name, children := range sv.Children {
+		set := map[string]struct{}{}
+		for _, child := range children {
+			set[child] = struct{}{}
 		}
+		v.children[name] = set
 	}
 	return v
 }

@@ -147,9 +147,11 @@ var edm = map[string]struct{ typ, format string }{
 	"Edm.Guid":           {"string", "uuid"},
 }
 
-// Generate returns the schema files (name -> content) for the reference in refDir.
+// Generate returns the schema files (name -> content) for the reference in
+// refDir, and VocabularyFile.
 func Generate(refDir string) (map[string][]byte, error) {
 	out := map[string][]byte{}
+	vocabularies := map[string]Vocabulary{}
 	for _, api := range []string{"beta", "v1.0"} {
 		m, err := load(refDir, api)
 		if err != nil {
@@ -164,9 +166,68 @@ func Generate(refDir string) (map[string][]byte, error) {
 				return nil, fmt.Errorf("%s: %w", s.Name(), err)
 			}
 			out[s.Name()+".schema.json"] = b
+			if vocabularies[s.Name()], err = vocabularyOf(b); err != nil {
+				return nil, fmt.Errorf("%s: %w", s.Name(), err)
+			}
 		}
 	}
+	b, err := json.MarshalIndent(vocabularies, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	out[VocabularyFile] = append(b, '\n')
 	return out, nil
+}
+
+// VocabularyFile holds each shape's Vocabulary, by schema name.
+const VocabularyFile = "vocabulary.json"
+
+// Vocabulary is what shape detection compares a body's property names
+// with: the root type's properties, and the properties of the object type
+// each root property holds. Reading it from a small file instead of the
+// schemas saves a one-file run from decoding a schema it does not use.
+type Vocabulary struct {
+	Properties []string            `json:"properties"`
+	Children   map[string][]string `json:"children"`
+}
+
+// vocabularyOf reads a generated schema's Vocabulary. The root is
+// {"$ref": "#/$defs/..."}; a property names its type by $ref, or by
+// anyOf [$ref, null] when it is nullable.
+func vocabularyOf(schema []byte) (Vocabulary, error) {
+	var doc map[string]any
+	if err := json.Unmarshal(schema, &doc); err != nil {
+		return Vocabulary{}, err
+	}
+	defs, _ := doc["$defs"].(map[string]any)
+	def := func(s any) map[string]any {
+		m, _ := s.(map[string]any)
+		ref, _ := m["$ref"].(string)
+		alts, _ := m["anyOf"].([]any)
+		for _, alt := range alts {
+			if r, ok := alt.(map[string]any)["$ref"].(string); ok {
+				ref = r
+			}
+		}
+		d, _ := defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
+		return d
+	}
+	root := def(doc)
+	if root == nil {
+		return Vocabulary{}, fmt.Errorf("no root definition")
+	}
+	v := Vocabulary{Children: map[string][]string{}}
+	props, _ := root["properties"].(map[string]any)
+	for name, prop := range props {
+		v.Properties = append(v.Properties, name)
+		childProps, _ := def(prop)["properties"].(map[string]any)
+		for child := range childProps {
+			v.Children[name] = append(v.Children[name], child)
+		}
+		slices.Sort(v.Children[name])
+	}
+	slices.Sort(v.Properties)
+	return v, nil
 }
 
 type model struct {
