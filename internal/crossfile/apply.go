@@ -3,10 +3,12 @@ package crossfile
 import (
 	"sort"
 
+	"github.com/emlint/emlint/internal/extract"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
 	"github.com/emlint/emlint/internal/load"
 	"github.com/emlint/emlint/internal/position"
+	"github.com/emlint/emlint/schemas"
 )
 
 // Apply runs the cross-file checks over the outcome of lint.LintAll and
@@ -15,6 +17,9 @@ import (
 // before filter.Apply, so that configuration, --enable/--disable, ignores
 // and baselines apply to these findings too.
 func Apply(inputs []load.File, files []lint.File) {
+	if !anyPolicy(files) {
+		return // requests are checked against policies: none, nothing to read again
+	}
 	data := dataByFile(inputs, files)
 	var bodies []Body
 	for i, f := range files {
@@ -32,22 +37,34 @@ func Apply(inputs []load.File, files []lint.File) {
 			at[f.Name] = i
 		}
 	}
-	touched := map[int]bool{}
+	touched := map[int]*position.Lines{}
 	for _, x := range fs {
 		i, ok := at[x.File]
 		if !ok {
 			continue
 		}
-		files[i].Findings = append(files[i].Findings, x)
-		if files[i].Lines == nil {
-			files[i].Lines = position.NewLines(data[i])
+		if touched[i] == nil {
+			touched[i] = position.NewLines(data[i])
 		}
-		touched[i] = true
+		files[i].Findings = append(files[i].Findings, x)
+		files[i].Source = lint.KeepSource(files[i].Source, []finding.Finding{x}, touched[i])
 	}
 	for i := range touched {
 		f := files[i].Findings
 		sort.SliceStable(f, func(a, b int) bool { return finding.Less(&f[a], &f[b]) })
 	}
+}
+
+// anyPolicy reports whether a policy with an id may be among the files: a
+// policy that takes part in the checks, or an .http or Markdown file, which
+// may hold one beside its requests.
+func anyPolicy(files []lint.File) bool {
+	for _, f := range files {
+		if f.Status == lint.Linted && f.CrossRef && (f.Kind == schemas.Policy || extract.Supported(f.Name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // dataByFile returns the content of each linted file that takes part in

@@ -41,8 +41,8 @@ func TestBundledExamples(t *testing.T) {
 		for _, x := range f.Findings {
 			if strings.HasPrefix(x.Rule, "crossfile-") {
 				added = append(added, filepath.ToSlash(x.File)+" "+x.Rule+" "+x.Pointer)
-				if f.Lines == nil {
-					t.Errorf("%s: findings without lines", f.Name)
+				if _, ok := f.Source[x.Line]; !ok {
+					t.Errorf("%s: line %d not kept for the finding's snippet", f.Name, x.Line)
 				}
 			}
 		}
@@ -81,7 +81,30 @@ func TestApplyByName(t *testing.T) {
 			t.Errorf("files[%d] %s: cross-file findings %q", i, f.Name, cross)
 		}
 	}
-	if files[1].Lines == nil {
-		t.Error("r.json: findings without lines")
+	for _, x := range files[1].Findings {
+		if _, ok := files[1].Source[x.Line]; !ok {
+			t.Errorf("r.json: line %d not kept for the finding's snippet", x.Line)
+		}
+	}
+}
+
+// TestApplyReadsNothingWithoutPolicies: requests that name policies are read
+// again only when the run holds a policy with an id to check them against.
+func TestApplyReadsNothingWithoutPolicies(t *testing.T) {
+	inputs := []load.File{{Name: "r.json", Data: []byte(v1Request("userAdd", ""))}}
+	files := lint.LintAll(inputs, lint.Options{})
+	if !files[0].CrossRef {
+		t.Fatalf("the request names a policy, so it takes part: %+v", files[0])
+	}
+	if anyPolicy(files) {
+		t.Errorf("a run of requests only has no policy to check them against")
+	}
+	withPolicy := append(files, lint.LintAll([]load.File{{Name: "p.json", Data: []byte(v1Policy(`"allowedTargetScope": "notSpecified"`))}}, lint.Options{})...)
+	if !anyPolicy(withPolicy) {
+		t.Errorf("a policy with an id must make the requests count")
+	}
+	http := []lint.File{{Name: "calls.http", Status: lint.Linted, CrossRef: true, Kind: "request"}}
+	if !anyPolicy(http) {
+		t.Errorf("an .http file may hold a policy beside its requests")
 	}
 }

@@ -118,6 +118,9 @@ const (
 type TextEdit struct {
 	Start, End int
 	New        string
+	// Line, Col, EndLine and EndCol are Start and End as an editor counts
+	// them (see Finding), filled in with the finding's own position.
+	Line, Col, EndLine, EndCol int
 }
 
 // PatchOp is one RFC 6902 operation.

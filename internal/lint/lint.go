@@ -83,7 +83,9 @@ type File struct {
 	Status   Status
 	Reason   string // why it was skipped or failed, or (Options.Explain) how its shape was detected
 	Findings []finding.Finding
-	Lines    *position.Lines // set when there are findings, for snippets
+	// Source holds the text of each line a finding starts on, by line
+	// number, for snippets: a file keeps no more of its content than that.
+	Source map[int]string
 	// CrossRef: a policy with an id, or a request naming its policy: the
 	// cross-file checks read the file again. Others they leave alone.
 	CrossRef bool
@@ -381,11 +383,38 @@ func place(res *File, data []byte) {
 		if f.API == "" {
 			f.API, f.Kind = string(res.API), string(res.Kind)
 		}
-		start, end := lines.Pos(f.Start), lines.Pos(f.End)
-		f.Line, f.Col, f.EndLine, f.EndCol = start.Line, start.Col, end.Line, end.Col
+		Place(f, lines)
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(&res.Findings[i], &res.Findings[j]) })
-	res.Lines = lines
+	res.Source = KeepSource(res.Source, res.Findings, lines)
+}
+
+// Place sets the line and column of a finding and of its fix's edits from
+// their byte offsets.
+func Place(f *finding.Finding, lines *position.Lines) {
+	start, end := lines.Pos(f.Start), lines.Pos(f.End)
+	f.Line, f.Col, f.EndLine, f.EndCol = start.Line, start.Col, end.Line, end.Col
+	if f.Fix == nil {
+		return
+	}
+	for j := range f.Fix.Edits {
+		e := &f.Fix.Edits[j]
+		start, end := lines.Pos(e.Start), lines.Pos(e.End)
+		e.Line, e.Col, e.EndLine, e.EndCol = start.Line, start.Col, end.Line, end.Col
+	}
+}
+
+// KeepSource adds to source the text of the lines the findings start on.
+func KeepSource(source map[int]string, fs []finding.Finding, lines *position.Lines) map[int]string {
+	if source == nil && len(fs) > 0 {
+		source = map[int]string{}
+	}
+	for _, f := range fs {
+		if _, ok := source[f.Line]; !ok {
+			source[f.Line] = lines.Text(f.Line)
+		}
+	}
+	return source
 }
 
 // span locates a pointer's key or value. A pointer that is not in the file

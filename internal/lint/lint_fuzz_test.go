@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/position"
 	"github.com/emlint/emlint/internal/validate"
 	"github.com/emlint/emlint/rules"
 	"github.com/emlint/emlint/schemas"
@@ -75,9 +76,7 @@ func FuzzLint(f *testing.F) {
 		if res.Status == Skipped && (len(res.Findings) > 0 || opts.Kind != "") {
 			t.Fatalf("skipped with %d findings (kind %q)", len(res.Findings), opts.Kind)
 		}
-		if len(res.Findings) > 0 && res.Lines == nil {
-			t.Fatalf("findings without a position index")
-		}
+		lineCount := position.NewLines(data).Count()
 		for _, x := range res.Findings {
 			if !known[x.Rule] {
 				t.Errorf("unknown rule %q", x.Rule)
@@ -94,8 +93,11 @@ func FuzzLint(f *testing.F) {
 			if x.Line < 1 || x.Col < 1 || x.EndLine < x.Line || x.EndLine == x.Line && x.EndCol < x.Col {
 				t.Errorf("%s at %q: %d:%d-%d:%d", x.Rule, x.Pointer, x.Line, x.Col, x.EndLine, x.EndCol)
 			}
-			if x.Line > res.Lines.Count() || x.EndLine > res.Lines.Count() {
-				t.Errorf("%s at %q: line %d-%d of %d", x.Rule, x.Pointer, x.Line, x.EndLine, res.Lines.Count())
+			if x.Line > lineCount || x.EndLine > lineCount {
+				t.Errorf("%s at %q: line %d-%d of %d", x.Rule, x.Pointer, x.Line, x.EndLine, lineCount)
+			}
+			if _, ok := res.Source[x.Line]; !ok {
+				t.Errorf("%s at %q: line %d not kept for its snippet", x.Rule, x.Pointer, x.Line)
 			}
 			if x.Pointer != "" && x.Pointer[0] != '/' {
 				t.Errorf("%s: pointer %q is not a JSON Pointer", x.Rule, x.Pointer)

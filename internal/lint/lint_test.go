@@ -95,8 +95,8 @@ func TestLintValid(t *testing.T) {
 			if res.Status != Linted || len(res.Findings) != 0 {
 				t.Errorf("schema only: status %q, findings %+v", res.Status, places(res.Findings))
 			}
-			if res.Lines != nil {
-				t.Error("Lines built for a file without findings")
+			if res.Source != nil {
+				t.Error("source kept for a file without findings")
 			}
 		})
 	}
@@ -170,8 +170,8 @@ func TestLintSyntaxError(t *testing.T) {
 			if f.File != "f.json" {
 				t.Errorf("File = %q", f.File)
 			}
-			if res.Lines == nil {
-				t.Error("Lines not set on a file with findings")
+			if _, ok := res.Source[f.Line]; !ok {
+				t.Errorf("line %d not kept for the finding's snippet", f.Line)
 			}
 			if res.API != c.opts.API || res.Kind != c.opts.Kind {
 				t.Errorf("shape %q %q, want the options' %q %q", res.API, res.Kind, c.opts.API, c.opts.Kind)
@@ -303,8 +303,8 @@ func TestLintSkipped(t *testing.T) {
 			if !strings.Contains(res.Reason, c.reason) {
 				t.Errorf("reason %q lacks %q", res.Reason, c.reason)
 			}
-			if len(res.Findings) != 0 || res.Lines != nil || res.API != "" || res.Kind != "" {
-				t.Errorf("skipped file has findings %v, lines %v, shape %q %q", res.Findings, res.Lines != nil, res.API, res.Kind)
+			if len(res.Findings) != 0 || res.Source != nil || res.API != "" || res.Kind != "" {
+				t.Errorf("skipped file has findings %v, source %v, shape %q %q", res.Findings, res.Source, res.API, res.Kind)
 			}
 		})
 	}

@@ -57,19 +57,16 @@ func (JSON) Report(w io.Writer, files []lint.File) error {
 		Findings []jsonFinding `json:"findings"`
 		Files    []jsonFile    `json:"files"`
 	}{Findings: []jsonFinding{}, Files: []jsonFile{}}
-	lines := linesByFile(files)
 	for _, f := range Findings(files) {
 		jf := jsonFinding{
 			File: f.File, Line: f.Line, Column: f.Col, EndLine: f.EndLine, EndColumn: f.EndCol,
 			Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message, Pointer: f.Pointer,
 			API: f.API, Kind: f.Kind,
 		}
-		if f.Fix != nil && lines[f.File] != nil {
-			l := lines[f.File]
+		if f.Fix != nil {
 			jf.Fix = &jsonFix{Description: f.Fix.Description, Patch: f.Fix.Patch}
 			for _, e := range f.Fix.Edits {
-				s, end := l.Pos(e.Start), l.Pos(e.End)
-				jf.Fix.Edits = append(jf.Fix.Edits, jsonEdit{e.Start, e.End, s.Line, s.Col, end.Line, end.Col, e.New})
+				jf.Fix.Edits = append(jf.Fix.Edits, jsonEdit{e.Start, e.End, e.Line, e.Col, e.EndLine, e.EndCol, e.New})
 			}
 		}
 		out.Findings = append(out.Findings, jf)

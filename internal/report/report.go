@@ -11,7 +11,6 @@ import (
 
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
-	"github.com/emlint/emlint/internal/position"
 )
 
 // Reporter writes results in one format.
@@ -125,15 +124,4 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// linesByFile indexes the line tables of the files that have findings.
-func linesByFile(files []lint.File) map[string]*position.Lines {
-	m := map[string]*position.Lines{}
-	for _, f := range files {
-		if f.Lines != nil {
-			m[f.Name] = f.Lines
-		}
-	}
-	return m
 }

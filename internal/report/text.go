@@ -44,11 +44,11 @@ func (t *Text) Report(w io.Writer, files []lint.File) error {
 			return err
 		}
 		file := lines[f.File]
-		if file == nil || file.Lines == nil {
+		if file == nil {
 			continue
 		}
-		src := file.Lines.Text(f.Line)
-		if len(src) > 400 || !utf8.ValidString(src) {
+		src, ok := file.Source[f.Line]
+		if !ok || len(src) > 400 || !utf8.ValidString(src) {
 			continue // a minified or binary line would only flood the terminal
 		}
 		gutter := fmt.Sprintf("%*d | ", len(fmt.Sprint(f.Line))+1, f.Line)

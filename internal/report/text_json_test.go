@@ -182,7 +182,7 @@ func TestCaret(t *testing.T) {
 		{"CRLF line", "{\"a\": 1}\r\n", 1, 7, 1, 8, `{"a": 1}`, "      ^"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			file := lint.File{Name: "f.json", Status: lint.Linted, Lines: position.NewLines([]byte(c.data)),
+			file := lint.File{Name: "f.json", Status: lint.Linted, Source: sourceOf(position.NewLines([]byte(c.data)), c.line),
 				Findings: []finding.Finding{{File: "f.json", Rule: "r", Severity: finding.Error, Message: "m",
 					Line: c.line, Col: c.col, EndLine: c.endLine, EndCol: c.endCol}}}
 			var buf bytes.Buffer
@@ -204,7 +204,7 @@ func TestCaret(t *testing.T) {
 // under the source line's.
 func TestGutter(t *testing.T) {
 	data := strings.Repeat("\n", 122) + `{"a": 1}`
-	file := lint.File{Name: "f.json", Status: lint.Linted, Lines: position.NewLines([]byte(data)),
+	file := lint.File{Name: "f.json", Status: lint.Linted, Source: sourceOf(position.NewLines([]byte(data)), 123),
 		Findings: []finding.Finding{{File: "f.json", Rule: "r", Severity: finding.Info, Message: "m", Line: 123, Col: 2, EndLine: 123, EndCol: 5}}}
 	var buf bytes.Buffer
 	if err := (&Text{}).Report(&buf, []lint.File{file}); err != nil {
@@ -216,7 +216,7 @@ func TestGutter(t *testing.T) {
 	}
 }
 
-// No snippet for a file without line index, a line over 400 bytes, or a
+// No snippet for a line the file did not keep, a line over 400 bytes, or a
 // line that is not valid UTF-8.
 func TestNoSnippet(t *testing.T) {
 	long := `{"a": "` + strings.Repeat("x", 400) + `"}`
@@ -229,7 +229,7 @@ func TestNoSnippet(t *testing.T) {
 		{"invalid UTF-8", position.NewLines([]byte("{\"a\": \"\xff\"}"))},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			file := lint.File{Name: "f.json", Status: lint.Linted, Lines: c.lines,
+			file := lint.File{Name: "f.json", Status: lint.Linted, Source: sourceOf(c.lines, 1),
 				Findings: []finding.Finding{{File: "f.json", Rule: "r", Severity: finding.Warning, Message: "m", Line: 1, Col: 2, EndLine: 1, EndCol: 5}}}
 			var buf bytes.Buffer
 			if err := (&Text{}).Report(&buf, []lint.File{file}); err != nil {
@@ -245,7 +245,7 @@ func TestNoSnippet(t *testing.T) {
 	if len(exact) != 400 {
 		t.Fatalf("len %d", len(exact))
 	}
-	file := lint.File{Name: "f.json", Status: lint.Linted, Lines: position.NewLines([]byte(exact)),
+	file := lint.File{Name: "f.json", Status: lint.Linted, Source: sourceOf(position.NewLines([]byte(exact)), 1),
 		Findings: []finding.Finding{{File: "f.json", Rule: "r", Severity: finding.Warning, Message: "m", Line: 1, Col: 2, EndLine: 1, EndCol: 5}}}
 	var buf bytes.Buffer
 	if err := (&Text{}).Report(&buf, []lint.File{file}); err != nil {
@@ -476,4 +476,12 @@ func TestFindingsOrder(t *testing.T) {
 	if !reflect.DeepEqual(gotJSON, wantJSON) {
 		t.Errorf("JSON order %q\nwant %q", gotJSON, wantJSON)
 	}
+}
+
+// sourceOf keeps line n of a file, as the linter does for a finding there.
+func sourceOf(l *position.Lines, n int) map[int]string {
+	if l == nil {
+		return nil
+	}
+	return map[int]string{n: l.Text(n)}
 }
