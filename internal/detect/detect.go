@@ -26,8 +26,20 @@ type Shape struct {
 // Result says what a body is, or why it is skipped.
 type Result struct {
 	Shape
-	Payload bool   // false: not an entitlement-management body; skip it
-	Reason  string // for --verbose: the evidence behind the decision
+	Payload bool // false: not an entitlement-management body; skip it
+	reason  string
+	// The property names that told the version apart, written into the
+	// reason only when someone asks (--verbose): most runs never do.
+	forBeta, forV1 []string
+	versionScored  bool
+}
+
+// Reason is the evidence behind the decision, for --verbose.
+func (r Result) Reason() string {
+	if !r.versionScored {
+		return r.reason
+	}
+	return fmt.Sprintf("%s; beta evidence [%s], v1.0 evidence [%s]", r.reason, strings.Join(r.forBeta, ", "), strings.Join(r.forV1, ", "))
 }
 
 // strongKeys are root properties that only entitlement-management bodies
@@ -50,27 +62,29 @@ func Detect(body any, api schemas.API, kind schemas.Kind) Result {
 	root, isObject := body.(map[string]any)
 	if kind == "" {
 		if !isObject {
-			return Result{Reason: "the root is not a JSON object"}
+			return Result{reason: "the root is not a JSON object"}
 		}
 		k, evidence := detectKind(root)
 		if k == "" {
-			return Result{Reason: "no entitlement-management property at the root"}
+			return Result{reason: "no entitlement-management property at the root"}
 		}
 		kind = k
 		if api != "" {
-			return Result{Shape: Shape{api, kind}, Payload: true, Reason: evidence + "; api given"}
+			return Result{Shape: Shape{api, kind}, Payload: true, reason: evidence + "; api given"}
 		}
-		a, why := detectAPI(root, kind)
-		return Result{Shape: Shape{a, kind}, Payload: true, Reason: evidence + "; " + why}
+		r := detectAPI(root, kind)
+		r.reason = evidence
+		return r
 	}
 	if api == "" {
 		if !isObject {
-			return Result{Shape: Shape{schemas.V1, kind}, Payload: true, Reason: "kind given; not an object, linted as v1.0"}
+			return Result{Shape: Shape{schemas.V1, kind}, Payload: true, reason: "kind given; not an object, linted as v1.0"}
 		}
-		a, why := detectAPI(root, kind)
-		return Result{Shape: Shape{a, kind}, Payload: true, Reason: "kind given; " + why}
+		r := detectAPI(root, kind)
+		r.reason = "kind given"
+		return r
 	}
-	return Result{Shape: Shape{api, kind}, Payload: true, Reason: "api and kind given"}
+	return Result{Shape: Shape{api, kind}, Payload: true, reason: "api and kind given"}
 }
 
 func detectKind(root map[string]any) (schemas.Kind, string) {
@@ -97,7 +111,7 @@ func detectKind(root map[string]any) (schemas.Kind, string) {
 // vocabularies of one kind: at the root, and one level down in objects that
 // both versions have (requestApprovalSettings, requestorSettings...), where
 // the versions differ most. A tie goes to v1.0, the current API.
-func detectAPI(root map[string]any, kind schemas.Kind) (schemas.API, string) {
+func detectAPI(root map[string]any, kind schemas.Kind) Result {
 	beta, v1 := vocabulary(schemas.Beta, kind), vocabulary(schemas.V1, kind)
 	var forBeta, forV1 []string
 	score := func(name string, inBeta, inV1 bool) {
@@ -119,20 +133,22 @@ func detectAPI(root map[string]any, kind schemas.Kind) (schemas.API, string) {
 		for ck := range child {
 			_, cb := beta.children[k][ck]
 			_, cv := v1.children[k][ck]
-			score(k+"."+ck, cb, cv)
+			if cb != cv {
+				score(k+"."+ck, cb, cv)
+			}
 		}
 	}
 	if rt, ok := root["requestType"].(string); ok && rt != "" {
 		// Legacy beta documents PascalCase values; the v1.0 enum is camelCase.
 		score("requestType "+rt, unicode.IsUpper(rune(rt[0])), unicode.IsLower(rune(rt[0])))
 	}
-	sort.Strings(forBeta)
+	sort.Strings(forBeta) // the same body, the same Result
 	sort.Strings(forV1)
-	evidence := fmt.Sprintf("beta evidence [%s], v1.0 evidence [%s]", strings.Join(forBeta, ", "), strings.Join(forV1, ", "))
+	api := schemas.V1
 	if len(forBeta) > len(forV1) {
-		return schemas.Beta, evidence
+		api = schemas.Beta
 	}
-	return schemas.V1, evidence
+	return Result{Shape: Shape{api, kind}, Payload: true, forBeta: forBeta, forV1: forV1, versionScored: true}
 }
 
 // vocab is the property names of one shape's root type, and of the object

@@ -55,7 +55,7 @@ func FuzzDetect(f *testing.F) {
 				for _, kind := range kinds {
 					r := Detect(body, api, kind)
 					if !r.Payload {
-						if r.Reason == "" {
+						if r.Reason() == "" {
 							t.Fatalf("Detect(%s, %q, %q) skips without a reason", data, api, kind)
 						}
 						if kind != "" {

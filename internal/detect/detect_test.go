@@ -116,14 +116,14 @@ func TestDetectShapes(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got := Detect(decode(t, c.body), "", "")
 			if !got.Payload {
-				t.Fatalf("Payload = false (%s), want %v", got.Reason, c.want)
+				t.Fatalf("Payload = false (%s), want %v", got.Reason(), c.want)
 			}
 			if got.Shape != c.want {
-				t.Errorf("shape = %v, want %v (reason: %s)", got.Shape, c.want, got.Reason)
+				t.Errorf("shape = %v, want %v (reason: %s)", got.Shape, c.want, got.Reason())
 			}
 			for _, frag := range c.reason {
-				if !strings.Contains(got.Reason, frag) {
-					t.Errorf("reason %q lacks %q", got.Reason, frag)
+				if !strings.Contains(got.Reason(), frag) {
+					t.Errorf("reason %q lacks %q", got.Reason(), frag)
 				}
 			}
 		})
@@ -235,8 +235,8 @@ func TestDetectFlags(t *testing.T) {
 			if got.Shape != c.want.Shape || got.Payload != c.want.Payload {
 				t.Errorf("got %+v, want %+v", got, c.want)
 			}
-			if !strings.Contains(got.Reason, c.reason) {
-				t.Errorf("reason %q lacks %q", got.Reason, c.reason)
+			if !strings.Contains(got.Reason(), c.reason) {
+				t.Errorf("reason %q lacks %q", got.Reason(), c.reason)
 			}
 		})
 	}
@@ -268,8 +268,8 @@ func TestDetectNotPayload(t *testing.T) {
 			if got.Shape != (Shape{}) {
 				t.Errorf("shape = %+v, want none", got.Shape)
 			}
-			if got.Reason != c.reason && !strings.Contains(got.Reason, c.reason) {
-				t.Errorf("reason %q lacks %q", got.Reason, c.reason)
+			if got.Reason() != c.reason && !strings.Contains(got.Reason(), c.reason) {
+				t.Errorf("reason %q lacks %q", got.Reason(), c.reason)
 			}
 		})
 	}
@@ -351,8 +351,8 @@ func TestDetectMixed(t *testing.T) {
 				t.Errorf("got %+v, want %v", got, c.want)
 			}
 			for _, frag := range c.reason {
-				if !strings.Contains(got.Reason, frag) {
-					t.Errorf("reason %q lacks %q", got.Reason, frag)
+				if !strings.Contains(got.Reason(), frag) {
+					t.Errorf("reason %q lacks %q", got.Reason(), frag)
 				}
 			}
 		})
@@ -385,8 +385,8 @@ func TestDetectRequestTypeCasing(t *testing.T) {
 			if !got.Payload || got.Kind != schemas.Request || got.API != c.want {
 				t.Errorf("got %+v, want %s request", got, c.want)
 			}
-			if !strings.Contains(got.Reason, c.evidence) {
-				t.Errorf("reason %q lacks %q", got.Reason, c.evidence)
+			if !strings.Contains(got.Reason(), c.evidence) {
+				t.Errorf("reason %q lacks %q", got.Reason(), c.evidence)
 			}
 		})
 	}

@@ -229,7 +229,7 @@ func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
 	}
 	shape := detect.Detect(parsed.Value, opts.API, opts.Kind)
 	if !shape.Payload {
-		return body{status: Skipped, reason: shape.Reason}
+		return body{status: Skipped, reason: shape.Reason()}
 	}
 	var fs []finding.Finding
 	if parsed.BOM {
@@ -257,7 +257,11 @@ func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
 			}
 		}
 	}
-	return body{status: Linted, reason: shape.Reason, api: shape.API, kind: shape.Kind, findings: fs,
+	var reason string
+	if opts.Explain {
+		reason = shape.Reason()
+	}
+	return body{status: Linted, reason: reason, api: shape.API, kind: shape.Kind, findings: fs,
 		crossRef: crossRef(parsed.Value, shape.Kind)}
 }
 
