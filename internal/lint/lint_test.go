@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/load"
@@ -336,6 +337,23 @@ func TestLintPanic(t *testing.T) {
 	}
 	if res.Name != "p.json" || len(res.Findings) != 0 {
 		t.Errorf("name %q, findings %v", res.Name, res.Findings)
+	}
+
+	// The same when the schema is validated on another goroutine (one
+	// file, or a large body): the panic is this file's, and the validation
+	// does not outlive the call.
+	before := runtime.NumGoroutine()
+	for range 20 {
+		res = Lint("p.json", []byte(validRequest), Options{Rules: []*rules.Rule{always}, SideBySide: true})
+		if res.Status != Failed || !strings.HasPrefix(res.Reason, "internal error (please report it): x\n") {
+			t.Fatalf("side by side: status %q, reason %q", res.Status, res.Reason)
+		}
+	}
+	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > before && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines before, %d after: the validations leaked", before, n)
 	}
 
 	// In LintAll the other files still get their results.
@@ -693,5 +711,28 @@ func TestLintUTF16WithKind(t *testing.T) {
 	}
 	if f := res.Findings[0]; f.Line != 1 || f.Col != 1 {
 		t.Errorf("at %d:%d, want 1:1", f.Line, f.Col)
+	}
+}
+
+// Validating beside the rules (one file, a large body) changes nothing in
+// the result.
+func TestSideBySideSameFindings(t *testing.T) {
+	var paths []string
+	for _, dir := range []string{"emlint", "docs"} {
+		found, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "examples", dir, "*", "*", "*.json"))
+		paths = append(paths, found...)
+	}
+	if len(paths) < 40 {
+		t.Fatalf("found %d examples", len(paths))
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, two := Lint(p, data, Options{}), Lint(p, data, Options{SideBySide: true})
+		if !reflect.DeepEqual(one, two) {
+			t.Errorf("%s: side by side %+v\nin turn %+v", p, two.Findings, one.Findings)
+		}
 	}
 }
