@@ -66,7 +66,7 @@ bodies are copied from.`,
 				key := tr.nodes[m].Key
 				p := t.props[key]
 				switch {
-				case p == nil || !p.readOnly || p.accepted || tr.src[tr.nodes[m].Start] == 'n':
+				case p == nil || !p.readOnly || p.accepted || tr.isNull(m):
 				case key == "description" && roSubjectSet(t):
 				case roIsReference(tr, m) && (t.is("accessPackageAssignment") || (ptr == "" && key == "accessPackage" && pass.Shape == BetaPolicy)):
 					// request-add-required and cross-version-property say what to send instead
@@ -81,7 +81,7 @@ bodies are copied from.`,
 			if ptr == "" && pass.Shape.Kind == schemas.Policy {
 				for _, key := range []string{"createdDateTime", "modifiedDateTime"} {
 					m, ok := tr.get(obj, key)
-					if p := t.props[key]; p != nil && !p.readOnly && ok && tr.src[tr.nodes[m].Start] != 'n' {
+					if p := t.props[key]; p != nil && !p.readOnly && ok && !tr.isNull(m) {
 						pass.ReportFix(finding.Info, pointer.Join(ptr, key), finding.Key, roRemove,
 							"`%s` is set by Graph: remove it from the body", key)
 					}

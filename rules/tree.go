@@ -38,6 +38,7 @@ func (t *tree) value(i int32) gjson.Result {
 
 func (t *tree) isObject(i int32) bool { return t.src[t.nodes[i].Start] == '{' }
 func (t *tree) isArray(i int32) bool  { return t.src[t.nodes[i].Start] == '[' }
+func (t *tree) isNull(i int32) bool   { return t.src[t.nodes[i].Start] == 'n' }
 
 // children yields the members of an object or the elements of an array.
 func (t *tree) children(i int32) iter.Seq[int32] {

@@ -5,9 +5,11 @@
 //
 // It is hand-written because no maintained decoder does both: encoding/json
 // keeps the last duplicate silently, and the positions of keys are not
-// exposed by any of them. The same scanner, in a second mode, records the
-// byte span of every key and value by JSON Pointer (see Index); that mode
-// runs only for files that have findings, so valid files never pay for it.
+// exposed by any of them. While decoding it also lists every value with
+// its span and place in the tree (Result.Nodes), which the semantic rules
+// walk instead of scanning the text again. The same scanner, in a second
+// mode, maps JSON Pointers to spans (see Index); that mode runs only for
+// files that have findings, so valid files never pay for it.
 package jsonparse
 
 import (
