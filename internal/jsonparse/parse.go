@@ -90,7 +90,7 @@ func appendNodePointer(b []byte, nodes []Node, i int32) []byte {
 // reported in Result.BOM, since some HTTP clients send it as it is.
 func Parse(data []byte) (*Result, error) {
 	if len(data) > MaxSize {
-		return nil, &SyntaxError{Offset: 0, Msg: "the file is larger than 2 GiB"}
+		return nil, &SyntaxError{Offset: 0, Msg: "the file is larger than 2 GiB, more than emlint parses"}
 	}
 	p := parser{data: data, build: true, nodes: make([]Node, 0, len(data)/24+1), cur: -1}
 	v, err := p.document()
