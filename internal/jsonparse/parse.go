@@ -7,9 +7,11 @@
 // keeps the last duplicate silently, and the positions of keys are not
 // exposed by any of them. While decoding it also lists every value with
 // its span and place in the tree (Result.Nodes), which the semantic rules
-// walk instead of scanning the text again. The same scanner, in a second
-// mode, maps JSON Pointers to spans (see Index); that mode runs only for
-// files that have findings, so valid files never pay for it.
+// walk instead of scanning the text again. An Index maps JSON Pointers to
+// spans, for placing findings: the linter builds it from the nodes
+// (IndexOf) only for files that have findings, so valid files never pay for
+// it; BuildIndex makes one from the text alone, in a second mode of the
+// same scanner, for callers that have not parsed it.
 package jsonparse
 
 import (
@@ -118,6 +120,41 @@ func BuildIndex(data []byte) (Index, error) {
 	p := parser{data: data, index: Index{}}
 	_, err := p.document()
 	return p.index, err
+}
+
+// IndexOf builds the index of a document Parse has read from its nodes,
+// without scanning data (the text Parse was given) again. It equals what
+// BuildIndex returns for the same text.
+func IndexOf(data []byte, nodes []Node) Index {
+	index := make(Index, len(nodes))
+	ptrs := make([]string, len(nodes))
+	for i, n := range nodes {
+		s := Span{KeyStart: -1, KeyEnd: -1, Start: int(n.Start), End: int(n.End)}
+		switch {
+		case i == 0:
+		case n.Elem >= 0:
+			ptrs[i] = ptrs[n.Parent] + "/" + strconv.Itoa(int(n.Elem))
+		default:
+			ptrs[i] = string(appendPointer([]byte(ptrs[n.Parent]), n.Key))
+			s.KeyStart, s.KeyEnd = int(n.KeyStart), keyEnd(data, int(n.KeyStart))
+		}
+		index[ptrs[i]] = s
+	}
+	return index
+}
+
+// keyEnd returns the offset just past the closing quote of the key that
+// opens at start.
+func keyEnd(data []byte, start int) int {
+	for i := start + 1; i < len(data); i++ {
+		switch data[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return len(data)
 }
 
 type parser struct {

@@ -125,6 +125,9 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("the index has no root span")
 			}
 			checkNodes(t, data, res.Nodes, index)
+			if got := IndexOf(data, res.Nodes); !reflect.DeepEqual(got, index) {
+				t.Fatalf("IndexOf differs from BuildIndex:\n%v\n%v", got, index)
+			}
 			for _, d := range res.Duplicates {
 				if d.First < 0 || d.First >= d.Offset || d.Offset >= len(data) || data[d.Offset] != '"' || data[d.First] != '"' {
 					t.Fatalf("duplicate %+v: offsets do not point at two quoted keys", d)

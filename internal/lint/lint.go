@@ -244,7 +244,7 @@ func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
 	}
 	schemaFindings, ruleFindings := check(shape.Shape, text, parsed, opts)
 	fs = append(fs, supersede(schemaFindings, ruleFindings)...)
-	resolve(fs, text)
+	resolve(fs, text, parsed.Nodes)
 	for i := range fs {
 		f := &fs[i]
 		f.Start += base
@@ -353,9 +353,9 @@ func syntaxFinding(data []byte, err error) finding.Finding {
 	return f
 }
 
-// resolve turns pointers into byte spans of text. Only bodies with
-// findings get here, so valid bodies never build a position index.
-func resolve(fs []finding.Finding, text []byte) {
+// resolve turns pointers into byte spans of text, from the parser's nodes.
+// Only bodies with findings build the index, so valid bodies never do.
+func resolve(fs []finding.Finding, text []byte, nodes []jsonparse.Node) {
 	var index jsonparse.Index
 	for i := range fs {
 		f := &fs[i]
@@ -363,7 +363,7 @@ func resolve(fs []finding.Finding, text []byte) {
 			continue
 		}
 		if index == nil {
-			index, _ = jsonparse.BuildIndex(text)
+			index = jsonparse.IndexOf(text, nodes)
 		}
 		if f.Target != finding.Fixed {
 			f.Start, f.End = span(index, f.Pointer, f.Target)
