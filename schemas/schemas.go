@@ -65,14 +65,23 @@ func Bytes(api API, kind Kind) []byte {
 // should serve only these and refuse everything else, so that a $ref can
 // never make the linter read files or the network.
 func ByURL(url string) ([]byte, bool) {
+	api, kind, ok := shapeOf(url)
+	if !ok {
+		return nil, false
+	}
+	return Bytes(api, kind), true
+}
+
+// shapeOf returns the shape whose schema's $id is url.
+func shapeOf(url string) (API, Kind, bool) {
 	for _, api := range apis {
 		for _, kind := range kinds {
 			if url == URL(api, kind) {
-				return Bytes(api, kind), true
+				return api, kind, true
 			}
 		}
 	}
-	return nil, false
+	return "", "", false
 }
 
 // Vocabulary is what shape detection compares a body's property names
@@ -129,14 +138,11 @@ func Doc(api API, kind Kind) map[string]any {
 
 // DocByURL returns the decoded embedded schema whose $id is url (see Doc).
 func DocByURL(url string) (map[string]any, bool) {
-	for _, api := range apis {
-		for _, kind := range kinds {
-			if url == URL(api, kind) {
-				return Doc(api, kind), true
-			}
-		}
+	api, kind, ok := shapeOf(url)
+	if !ok {
+		return nil, false
 	}
-	return nil, false
+	return Doc(api, kind), true
 }
 
 func index[T comparable](list []T, v T) int {

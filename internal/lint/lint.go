@@ -145,9 +145,6 @@ func Lint(name string, data []byte, opts Options) (res File) {
 		res.Status, res.Reason, res.API, res.Kind, res.Findings, res.CrossRef = b.status, b.reason, b.api, b.kind, b.findings, b.crossRef
 	}
 	place(&res, data)
-	if res.Status == Linted && !opts.Explain {
-		res.Reason = ""
-	}
 	return res
 }
 
