@@ -5,9 +5,9 @@ package catalog
 
 import (
 	"github.com/emlint/emlint/internal/crossfile"
-	"github.com/emlint/emlint/internal/extract"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
+	"github.com/emlint/emlint/internal/payload"
 	"github.com/emlint/emlint/internal/validate"
 	"github.com/emlint/emlint/rules"
 )
@@ -38,9 +38,8 @@ func All() []Entry {
 	for _, r := range validate.RuleDocs {
 		out = append(out, Entry{ID: r.ID, Severity: finding.Error, Level: finding.Error.String(), Shapes: all, Source: "schema", Doc: r.Doc, Help: r.Doc})
 	}
-	for _, r := range extract.RuleDocs {
-		sev, _ := finding.ParseSeverity(r.Severity)
-		out = append(out, Entry{ID: r.ID, Severity: sev, Level: r.Severity, Shapes: []string{".http", ".md"}, Source: "request line", Doc: r.Doc, Help: r.Doc})
+	for _, r := range payload.RuleDocs {
+		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Level: r.Severity.String(), Shapes: r.Where, Source: "call site", Doc: r.Doc, Help: r.Help})
 	}
 	for _, r := range crossfile.RuleDocs {
 		sev, _ := finding.ParseSeverity(r.Severity)

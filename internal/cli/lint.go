@@ -14,6 +14,7 @@ import (
 	"github.com/emlint/emlint/internal/catalog"
 	"github.com/emlint/emlint/internal/config"
 	"github.com/emlint/emlint/internal/crossfile"
+	"github.com/emlint/emlint/internal/extract"
 	"github.com/emlint/emlint/internal/filter"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
@@ -172,6 +173,14 @@ func runLint(args []string, env Env) int {
 			fmt.Fprintf(env.Stderr, "emlint: skipped %s: %s\n", f.Name, f.Reason)
 		case fl.verbose:
 			fmt.Fprintf(env.Stderr, "emlint: linted %s as %s: %s\n", f.Name, schemas.Name(f.API, f.Kind), f.Reason)
+			for _, b := range f.Bodies {
+				method := b.Method
+				if method == "" {
+					method = "(method not known)"
+				}
+				fmt.Fprintf(env.Stderr, "emlint:   %s:%d:%d-%d:%d: %s body, %s via %s\n", f.Name, b.Line, b.Col, b.EndLine, b.EndCol,
+					schemas.Name(b.API, b.Kind), method, b.Via)
+			}
 		}
 		for _, x := range f.Findings {
 			if x.Severity >= failLevel && status == ExitOK {
@@ -325,9 +334,13 @@ func fixFile(env Env, res lint.File, opts lint.Options, settings filter.Settings
 	if !hasFix(res) {
 		return res
 	}
-	data, err := os.ReadFile(res.Name)
+	raw, err := os.ReadFile(res.Name)
 	if err != nil {
 		return res
+	}
+	data, enc := raw, load.UTF8
+	if extract.Script(res.Name) {
+		data, enc = load.Decode(raw) // fixes edit the text; it is written back as it was encoded
 	}
 	changed := false
 	for round := 0; round < 10 && hasFix(res); round++ {
@@ -345,7 +358,7 @@ func fixFile(env Env, res lint.File, opts lint.Options, settings filter.Settings
 		res.Findings = filter.Findings(res.Findings, settings)
 	}
 	if changed {
-		if err := replaceFile(res.Name, data); err != nil {
+		if err := replaceFile(res.Name, load.Encode(data, enc)); err != nil {
 			fmt.Fprintf(env.Stderr, "emlint: --fix: %v\n", err)
 		}
 	}

@@ -50,8 +50,9 @@ func runMigrate(args []string, env Env) int {
 			fmt.Fprintf(env.Stderr, "emlint: %v\n", f.Err)
 			status = ExitTrouble
 		case extract.Supported(f.Name):
-			// Bodies inside .http and Markdown files are not migrated (yet):
-			// rewriting them in place would need the text edits --fix will bring.
+			// Bodies inside .http, Markdown, PowerShell and Terraform files
+			// are not migrated: a migration rewrites most of a body, which in
+			// another syntax is not a token-for-token edit.
 			fmt.Fprintf(env.Stderr, "%s: skipped: emlint migrate rewrites JSON files only\n", f.Name)
 		default:
 			jsonFiles = append(jsonFiles, f)

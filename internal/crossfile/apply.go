@@ -82,6 +82,9 @@ func dataByFile(inputs []load.File, files []lint.File) [][]byte {
 			continue
 		}
 		if data, err := in.Read(); err == nil {
+			if extract.Script(f.Name) {
+				data, _ = load.Decode(data) // as the linter read it
+			}
 			out[i] = data
 		}
 	}

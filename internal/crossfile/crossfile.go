@@ -26,6 +26,7 @@ import (
 	"github.com/emlint/emlint/internal/extract"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/jsonparse"
+	"github.com/emlint/emlint/internal/payload"
 	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/internal/position"
 	"github.com/emlint/emlint/schemas"
@@ -89,14 +90,14 @@ type checker struct {
 	lines map[string]*position.Lines
 }
 
-// doc is one JSON body: a whole .json file, or one request body of an
-// .http or Markdown file, which starts at offset base of the file.
+// doc is one JSON body: a whole .json file, or one body of an .http,
+// Markdown, PowerShell or Terraform file, mapped into it by m.
 type doc struct {
 	c    *checker
 	name string
 	file []byte // the whole file, for lines and columns
 	body []byte // the JSON text
-	base int
+	m    payload.Map
 	api  schemas.API
 	kind schemas.Kind
 	root gjson.Result
@@ -111,11 +112,11 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // known shape. Broken bodies are left to the linter, which reports them.
 func (c *checker) docsOf(b Body) []*doc {
 	var out []*doc
-	add := func(body []byte, base int, api schemas.API, kind schemas.Kind) {
+	add := func(p payload.Body, api schemas.API, kind schemas.Kind) {
 		if api == "" || kind == "" {
 			return
 		}
-		text := bytes.TrimPrefix(body, bom)
+		text := bytes.TrimPrefix(p.JSON, bom)
 		if !gjson.ValidBytes(text) {
 			return
 		}
@@ -123,17 +124,17 @@ func (c *checker) docsOf(b Body) []*doc {
 		if !root.IsObject() {
 			return
 		}
-		out = append(out, &doc{c: c, name: b.Name, file: b.Data, body: body, base: base, api: api, kind: kind, root: root})
+		out = append(out, &doc{c: c, name: b.Name, file: b.Data, body: p.JSON, m: p.Map, api: api, kind: kind, root: root})
 	}
 	if extract.Supported(b.Name) {
-		for _, p := range extract.Payloads(b.Name, b.Data) {
-			if p.Lint {
-				add(p.Body, p.Start, cmp.Or(p.API, b.API), cmp.Or(p.Kind, b.Kind))
+		for _, p := range extract.Bodies(b.Name, b.Data) {
+			if p.Sent() && (p.Lint || p.API != "" || p.Kind != "") {
+				add(p, cmp.Or(p.API, b.API), cmp.Or(p.Kind, b.Kind))
 			}
 		}
 		return out
 	}
-	add(b.Data, 0, b.API, b.Kind)
+	add(extract.Bodies(b.Name, b.Data)[0], b.API, b.Kind)
 	return out
 }
 
@@ -150,15 +151,15 @@ func (d *doc) span(ptr string, target finding.Target) (int, int) {
 		if s, ok := d.index[ptr]; ok {
 			switch {
 			case target == finding.Value:
-				return d.base + s.Start, d.base + s.End
+				return d.m.Span(s.Start, s.End)
 			case s.KeyStart >= 0:
-				return d.base + s.KeyStart, d.base + s.KeyEnd
+				return d.m.Span(s.KeyStart, s.KeyEnd)
 			default:
-				return d.base + s.Start, d.base + s.Start + 1
+				return d.m.Span(s.Start, s.Start+1)
 			}
 		}
 		if ptr == "" {
-			return d.base, d.base
+			return d.m.Span(0, 0)
 		}
 		ptr, _ = pointer.Parent(ptr)
 		target = finding.Start
@@ -203,9 +204,11 @@ func get(obj gjson.Result, key string) gjson.Result {
 }
 
 // usableString returns a string value that names something: not blank and
-// not an .http {{variable}}, which stands for a value not known here.
+// not an .http {{variable}}, a PowerShell $variable or a Terraform ${...}
+// left in a JSON string, which stand for values not known here.
 func usableString(v gjson.Result) (string, bool) {
-	if v.Type != gjson.String || strings.TrimSpace(v.Str) == "" || strings.Contains(v.Str, "{{") {
+	if v.Type != gjson.String || strings.TrimSpace(v.Str) == "" || strings.Contains(v.Str, "{{") ||
+		strings.Contains(v.Str, "${") || strings.Contains(v.Str, "$(") || strings.HasPrefix(v.Str, "$") {
 		return "", false
 	}
 	return v.Str, true

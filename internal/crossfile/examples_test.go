@@ -16,7 +16,14 @@ import (
 // examples share (an older and a newer revision of the same docs page).
 func TestBundledExamples(t *testing.T) {
 	root := filepath.Join("..", "..", "testdata", "examples")
-	inputs := load.Files([]string{root}, load.Options{})
+	// The JSON, .http and Markdown examples: the PowerShell and Terraform
+	// copies of Microsoft's examples reuse the same docs pages' ids, and
+	// TestScriptsAgainstPolicies covers them.
+	var dirs []string
+	for _, d := range []string{"docs", "emlint", "http"} {
+		dirs = append(dirs, filepath.Join(root, d))
+	}
+	inputs := load.Files(dirs, load.Options{})
 	files := lint.LintAll(inputs, lint.Options{})
 	before := map[string]int{}
 	requests, policies := 0, 0

@@ -87,6 +87,17 @@ func Detect(body any, api schemas.API, kind schemas.Kind) Result {
 	return Result{Shape: Shape{api, kind}, Payload: true, reason: "api and kind given"}
 }
 
+// StrongKey reports whether key is one of the root properties that only
+// bodies of this kind have.
+func StrongKey(kind schemas.Kind, key string) bool {
+	for _, k := range strongKeys[kind] {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
 func detectKind(root map[string]any) (schemas.Kind, string) {
 	counts := map[schemas.Kind][]string{}
 	for kind, keys := range strongKeys {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/emlint/emlint/internal/payload"
 	"github.com/emlint/emlint/schemas"
 )
 
@@ -22,7 +23,7 @@ func TestHTTPFile(t *testing.T) {
 		"{\"displayName\": \"x\"}\r\n" +
 		"### no body\n" +
 		"GET https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicies\n"
-	ps := Payloads("calls.http", []byte(data))
+	ps := Bodies("calls.http", []byte(data))
 	if len(ps) != 2 {
 		t.Fatalf("got %d payloads, want 2: %+v", len(ps), ps)
 	}
@@ -30,18 +31,22 @@ func TestHTTPFile(t *testing.T) {
 	if p.Method != "POST" || p.API != schemas.Beta || p.Kind != schemas.Policy || !p.Lint || len(p.Problems) != 0 {
 		t.Errorf("first: %+v", p)
 	}
-	if got := string(p.Body); got != `{"durationInDays": null    , "accessPackageId": "{{id}}"}` {
+	if got := string(p.JSON); got != `{"durationInDays": null    , "accessPackageId": "{{id}}"}` {
 		t.Errorf("variables: got body %s", got)
 	}
-	if data[p.Start] != '{' || len(p.Vars) != 2 || data[p.Vars[0].Start:p.Vars[0].End] != "{{days}}" || data[p.Vars[1].Start:p.Vars[1].End] != "{{id}}" {
-		t.Errorf("offsets: start %d vars %+v", p.Start, p.Vars)
+	ph := func(i int) string { s, e := p.Map.Span(p.Placeholders[i].Start, p.Placeholders[i].End); return data[s:e] }
+	if data[p.Range.Start] != '{' || len(p.Placeholders) != 2 || ph(0) != "{{days}}" || ph(1) != "{{id}}" {
+		t.Errorf("offsets: range %+v placeholders %+v", p.Range, p.Placeholders)
 	}
-	if !strings.HasPrefix(data[p.URL.Start:p.URL.End], "{{host}}/beta/") {
-		t.Errorf("URL span: %q", data[p.URL.Start:p.URL.End])
+	if !p.Map.Identity() || p.Map.Offset(0) != p.Range.Start || p.Via != "http" || p.Syntax != payload.JSON {
+		t.Errorf("map %+v via %q syntax %q", p.Map, p.Via, p.Syntax)
+	}
+	if !strings.HasPrefix(p.URL, "{{host}}/beta/") {
+		t.Errorf("URL: %q", p.URL)
 	}
 	q := ps[1]
-	if q.Method != "PUT" || q.API != schemas.V1 || q.Kind != schemas.Policy || string(q.Body) != `{"displayName": "x"}` {
-		t.Errorf("second: %+v %s", q, q.Body)
+	if q.Method != "PUT" || q.API != schemas.V1 || q.Kind != schemas.Policy || string(q.JSON) != `{"displayName": "x"}` {
+		t.Errorf("second: %+v %s", q, q.JSON)
 	}
 }
 
@@ -53,16 +58,16 @@ func TestURLProblems(t *testing.T) {
 		segment  string
 		contains string
 	}{
-		{"POST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/accessPackageAssignmentRequests", true, RuleURL, "accessPackageAssignmentRequests", "exists only in the beta API: use `assignmentRequests`"},
-		{"POST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicys", false, RuleURL, "assignmentPolicys", "did you mean `assignmentPolicies`?"},
-		{"PATCH https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicies/x", true, RuleMethod, "PATCH", "PUT"},
-		{"PUT https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentRequests/x", false, RuleMethod, "PUT", "POST a new request"},
+		{"POST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/accessPackageAssignmentRequests", true, payload.RuleURL, "accessPackageAssignmentRequests", "exists only in the beta API: use `assignmentRequests`"},
+		{"POST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicys", false, payload.RuleURL, "assignmentPolicys", "did you mean `assignmentPolicies`?"},
+		{"PATCH https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicies/x", true, payload.RulePolicyPatch, "PATCH", "PUT"},
+		{"PUT https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentRequests/x", false, payload.RuleMethod, "PUT", "POST a new request"},
 		{"POST https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/catalogs", false, "", "", ""},
 		{"POST https://graph.microsoft.com/v1.0/users", false, "", "", ""},
 		{"POST https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/assignmentRequests", true, "", "", ""},
 	} {
 		data := c.line + "\n\n{}\n"
-		ps := Payloads("x.http", []byte(data))
+		ps := Bodies("x.http", []byte(data))
 		if len(ps) != 1 {
 			t.Fatalf("%s: %d payloads", c.line, len(ps))
 		}
@@ -93,20 +98,20 @@ func TestMarkdown(t *testing.T) {
 		"~~~http\nPOST https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/accessPackageAssignmentRequests\n~~~\n\n" +
 		"```json\n{\"requestType\": \"AdminAdd\"}\n```\n\n" +
 		"```json\n{\"not\": \"linked to a request\"}\n```\n"
-	ps := Payloads("README.md", []byte(data))
+	ps := Bodies("README.md", []byte(data))
 	if len(ps) != 2 {
 		t.Fatalf("got %d payloads, want 2", len(ps))
 	}
-	if ps[0].Kind != schemas.Request || ps[0].API != schemas.V1 || string(ps[0].Body) != `{"requestType": "adminAdd"}` {
+	if ps[0].Kind != schemas.Request || ps[0].API != schemas.V1 || string(ps[0].JSON) != `{"requestType": "adminAdd"}` {
 		t.Errorf("first: %+v", ps[0])
 	}
-	if ps[1].API != schemas.Beta || string(ps[1].Body) != `{"requestType": "AdminAdd"}` || data[ps[1].Start] != '{' {
+	if ps[1].API != schemas.Beta || string(ps[1].JSON) != `{"requestType": "AdminAdd"}` || data[ps[1].Range.Start] != '{' {
 		t.Errorf("second (body in the next json block): %+v", ps[1])
 	}
 }
 
 func TestSupported(t *testing.T) {
-	for name, want := range map[string]bool{"a.http": true, "a.REST": true, "a.md": true, "a.markdown": true, "a.json": false, "a": false} {
+	for name, want := range map[string]bool{"a.http": true, "a.REST": true, "a.md": true, "a.markdown": true, "a.ps1": true, "a.PSM1": true, "a.tf": true, "a.json": false, "a.tf.json": false, "a": false} {
 		if Supported(name) != want {
 			t.Errorf("Supported(%q) = %v", name, !want)
 		}

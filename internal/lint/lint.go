@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/emlint/emlint/internal/detect"
@@ -17,6 +19,8 @@ import (
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/jsonparse"
 	"github.com/emlint/emlint/internal/load"
+	"github.com/emlint/emlint/internal/payload"
+	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/internal/position"
 	"github.com/emlint/emlint/internal/validate"
 	"github.com/emlint/emlint/rules"
@@ -89,6 +93,19 @@ type File struct {
 	// CrossRef: a policy with an id, or a request naming its policy: the
 	// cross-file checks read the file again. Others they leave alone.
 	CrossRef bool
+	// Bodies are the bodies found in a container file (.http, Markdown,
+	// PowerShell, Terraform) and linted, in file order.
+	Bodies []Body
+}
+
+// Body is one body found in a container file, for the JSON report and
+// --verbose: where it is, the shape it was linted as and how it is sent.
+type Body struct {
+	Start, End                 int // offsets in the file
+	Line, Col, EndLine, EndCol int
+	API                        schemas.API
+	Kind                       schemas.Kind
+	Method, Via                string
 }
 
 // LintAll lints inputs on a bounded pool of workers and returns the results
@@ -137,64 +154,147 @@ func Lint(name string, data []byte, opts Options) (res File) {
 	if opts.ShapeFor != nil {
 		cfgAPI, cfgKind = opts.ShapeFor(name)
 	}
+	if extract.Script(name) {
+		data, _ = load.Decode(data) // positions count characters of the text, however it is encoded
+	}
 	if extract.Supported(name) {
-		lintRequests(&res, data, opts, cfgAPI, cfgKind)
+		lintBodies(&res, data, opts, cfgAPI, cfgKind)
 	} else {
 		opts.API, opts.Kind = cmp.Or(opts.API, cfgAPI), cmp.Or(opts.Kind, cfgKind)
-		b := lintBody(data, data, 0, opts, false)
+		whole := extract.Bodies(name, data)[0]
+		b := lintBody(data, &whole, opts, false)
 		res.Status, res.Reason, res.API, res.Kind, res.Findings, res.CrossRef = b.status, b.reason, b.api, b.kind, b.findings, b.crossRef
 	}
 	place(&res, data)
 	return res
 }
 
-// lintRequests lints the request bodies of an .http or Markdown file. The
-// request line decides the shape, after flags and before configuration
-// (cfgAPI, cfgKind), since it says where the body is really sent.
-func lintRequests(res *File, data []byte, opts Options, cfgAPI schemas.API, cfgKind schemas.Kind) {
+// lintBodies lints the bodies of a container file: .http, Markdown,
+// PowerShell, Terraform. Where the body is sent (a request line, a cmdlet,
+// a URL, a resource's url) decides the shape, after flags and before
+// configuration (cfgAPI, cfgKind), since it says where the body really
+// goes; a body whose call is out of sight is linted when its properties
+// say it is a policy or a request.
+func lintBodies(res *File, data []byte, opts Options, cfgAPI schemas.API, cfgKind schemas.Kind) {
 	res.Status, res.Reason = Skipped, "no entitlement-management request body in it"
-	for _, p := range extract.Payloads(res.Name, data) {
+	seen := map[payload.Span]bool{} // variants of one body (Terraform conditionals) share a range
+	for _, p := range extract.Bodies(res.Name, data) {
+		var found []finding.Finding
 		for _, pr := range p.Problems {
-			sev := finding.Warning
-			if pr.Error {
-				sev = finding.Error
-			}
-			res.Findings = append(res.Findings, finding.Finding{Rule: pr.Rule, Severity: sev, Message: pr.Message,
+			found = append(found, finding.Finding{Rule: pr.Rule, Severity: pr.Severity, Message: pr.Message,
 				Target: finding.Fixed, Start: pr.Span.Start, End: pr.Span.End})
-			res.Status, res.Reason = Linted, "request lines checked"
 		}
-		if !p.Lint {
+		if p.Unreadable != "" {
+			found = append(found, finding.Finding{Rule: payload.RuleUnreadable, Severity: finding.Info, Target: finding.Fixed,
+				Start: p.Range.Start, End: max(p.Range.Start, min(p.Range.End, lineEnd(data, p.Range.Start))),
+				Message: "this body was not linted: " + p.Unreadable + "; the rest of the file was"})
+		}
+		var linted *body
+		if p.Sent() {
+			bodyOpts := opts
+			bodyOpts.API, bodyOpts.Kind = cmp.Or(opts.API, p.API, cfgAPI), cmp.Or(opts.Kind, p.Kind, cfgKind)
+			bodyOpts.put = p.Method == "PUT"
+			b := lintBody(data, &p, bodyOpts, p.Lint)
+			if b.status == Linted {
+				linted = &b
+			}
+		}
+		if p.Fingerprint && !p.Lint && linted == nil && p.Unreadable == "" {
+			continue // not ours after all: no call site says so, and neither do its properties
+		}
+		res.Findings = appendNew(res.Findings, found)
+		if len(found) > 0 && res.Status == Skipped {
+			res.Status, res.Reason = Linted, "calls checked"
+		}
+		if linted == nil {
 			continue
 		}
-		bodyOpts := opts
-		bodyOpts.API, bodyOpts.Kind = cmp.Or(opts.API, p.API, cfgAPI), cmp.Or(opts.Kind, p.Kind, cfgKind)
-		bodyOpts.put = p.Method == "PUT"
-		b := lintBody(data, p.Body, p.Start, bodyOpts, true)
-		res.Findings = append(res.Findings, withoutVariables(b.findings, p.Vars)...)
-		res.CrossRef = res.CrossRef || b.crossRef
+		res.Findings = appendNew(res.Findings, linted.findings)
+		res.CrossRef = res.CrossRef || linted.crossRef
 		if res.API == "" {
-			res.API, res.Kind = b.api, b.kind
+			res.API, res.Kind = linted.api, linted.kind
 		}
-		res.Status, res.Reason = Linted, p.Method+" request bodies, shape from the URL"
+		res.Status, res.Reason = Linted, bodiesReason(p)
+		if !seen[p.Range] {
+			seen[p.Range] = true
+			res.Bodies = append(res.Bodies, Body{Start: p.Range.Start, End: p.Range.End, API: linted.api, Kind: linted.kind, Method: p.Method, Via: p.Via})
+		}
 	}
 }
 
-// withoutVariables drops findings about {{variables}}: a variable stands
-// for a value of whatever type the property needs.
-func withoutVariables(fs []finding.Finding, vars []extract.Span) []finding.Finding {
-	if len(vars) == 0 {
-		return fs
+// bodiesReason says, for --verbose, where the shape came from.
+func bodiesReason(p payload.Body) string {
+	switch {
+	case p.Lint && (p.Via == payload.ViaHTTP || p.Via == payload.ViaMarkdown):
+		return p.Method + " request bodies, shape from the URL"
+	case p.Lint:
+		return "bodies sent with " + p.Via + ", shape from the call"
 	}
-	kept := fs[:0]
+	return "bodies whose call is out of sight, shape from their properties"
+}
+
+// appendNew appends the findings of fs that list does not hold yet: the
+// variants of one body report the same defects once.
+func appendNew(list, fs []finding.Finding) []finding.Finding {
 	for _, f := range fs {
-		overlaps := false
-		for _, v := range vars {
-			if f.Start < v.End && v.Start < f.End {
-				overlaps = true
+		dup := false
+		for _, g := range list {
+			if g.Rule == f.Rule && g.Start == f.Start && g.End == f.End && g.Message == f.Message {
+				dup = true
 				break
 			}
 		}
-		if !overlaps {
+		if !dup {
+			list = append(list, f)
+		}
+	}
+	return list
+}
+
+func lineEnd(data []byte, from int) int {
+	from = min(from, len(data))
+	if i := bytes.IndexByte(data[from:], '\n'); i >= 0 {
+		return from + i
+	}
+	return len(data)
+}
+
+// withoutPlaceholders drops findings about placeholders (JSON offsets of
+// text): a variable, an expression or a reference stands for a value of
+// whatever type the property needs. A finding about the object that holds
+// a placeholder, or about a sibling of it, and names its key
+// ("`accessPackage` has no `id`" when the id is $apId, "`type` is
+// afterDateTime but there is no `endDateTime`" when the end date is an
+// expression) is about the placeholder too.
+func withoutPlaceholders(fs []finding.Finding, text []byte, parsed *jsonparse.Result, ph []payload.Span) []finding.Finding {
+	if len(ph) == 0 || len(fs) == 0 {
+		return fs
+	}
+	type member struct{ parent, key string }
+	var held []member
+	for ptr, s := range jsonparse.IndexOf(text, parsed.Nodes) {
+		for _, v := range ph {
+			if s.Start < v.End && v.Start < s.End && s.Start >= v.Start && ptr != "" {
+				parent, key := pointer.Parent(ptr)
+				held = append(held, member{parent, key})
+			}
+		}
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		about := false
+		for _, v := range ph {
+			if f.Start < v.End && v.Start < f.End {
+				about = true
+			}
+		}
+		fParent, _ := pointer.Parent(f.Pointer)
+		for _, m := range held {
+			if (f.Pointer == m.parent || f.Pointer != "" && fParent == m.parent) && strings.Contains(f.Message, "`"+m.key+"`") {
+				about = true
+			}
+		}
+		if !about {
 			kept = append(kept, f)
 		}
 	}
@@ -211,21 +311,27 @@ type body struct {
 	crossRef bool
 }
 
-// lintBody lints one JSON body that starts at offset base of the file
-// (data). inRequest says the body comes with a request line, so it is a
-// payload even when it does not look like one.
-func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
+// lintBody lints one body of a file (data): its JSON text, mapped into the
+// file by b.Map. inRequest says the body comes with a call that sends it,
+// so it is a payload even when it does not look like one.
+func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
+	text := b.JSON
 	parsed, err := jsonparse.Parse(text)
 	if err != nil {
 		if !inRequest && opts.Kind == "" && !detect.LooksLikePayload(text) {
 			return body{status: Skipped, reason: "not valid JSON, and no entitlement-management property in it"}
 		}
 		f := syntaxFinding(text, err)
-		f.Start, f.End = f.Start+base, f.End+base
+		f.Start, f.End = b.Map.Span(f.Start, f.End)
 		return body{status: Linted, api: opts.API, kind: opts.Kind, findings: []finding.Finding{f}}
 	}
 	shape := detect.Detect(parsed.Value, opts.API, opts.Kind)
-	if !shape.Payload {
+	if b.Typed && opts.API == "" {
+		// A typed cmdlet binds PascalCase keys to the declared camelCase
+		// properties: tell the versions apart by the names it sends.
+		shape = detect.Detect(camelKeys(parsed.Value), opts.API, opts.Kind)
+	}
+	if !shape.Payload || (!inRequest && b.Syntax != payload.JSON && opts.Kind == "" && !fingerprinted(parsed.Value, shape.Kind)) {
 		return body{status: Skipped, reason: shape.Reason()}
 	}
 	var fs []finding.Finding
@@ -237,29 +343,109 @@ func lintBody(data, text []byte, base int, opts Options, inRequest bool) body {
 		fs = append(fs, finding.Finding{Rule: RuleDuplicateKey, Severity: finding.Error, Pointer: d.Pointer, Target: finding.Fixed,
 			Start: d.Offset, End: stringEnd(text, d.Offset),
 			Message: fmt.Sprintf("duplicate property `%s`: Graph rejects a body that names a property twice (the first is at line %d); keep one",
-				d.Key, position.NewLines(data).Pos(base+d.First).Line)})
+				d.Key, position.NewLines(data).Pos(b.Map.Offset(d.First)).Line)})
 	}
-	schemaFindings, ruleFindings := check(shape.Shape, text, parsed, opts)
-	fs = append(fs, supersede(schemaFindings, ruleFindings)...)
-	resolve(fs, text, parsed.Nodes)
-	for i := range fs {
-		f := &fs[i]
-		f.Start += base
-		f.End += base
-		f.API, f.Kind = string(shape.API), string(shape.Kind)
-		if f.Fix != nil {
-			for j := range f.Fix.Edits {
-				f.Fix.Edits[j].Start += base
-				f.Fix.Edits[j].End += base
+	checked := checkBody(shape.Shape, text, parsed, opts, b)
+	var renamed []finding.Finding
+	if b.Typed {
+		// What reaches the wire: the cmdlet sends declared properties under
+		// their declared names, so the rules judge the body as renamed.
+		var wire []byte
+		if wire, renamed = wireNames(text, checked, parsed); renamed != nil {
+			if p, err := jsonparse.Parse(wire); err == nil {
+				text, parsed = wire, p
+				checked = checkBody(shape.Shape, text, parsed, opts, b)
+			} else {
+				renamed = nil
 			}
 		}
 	}
+	fs = append(fs, byTransport(checked, b, parsed)...)
+	for i := range fs {
+		mapFinding(&fs[i], data, b)
+	}
+	for i := range renamed {
+		mapFinding(&renamed[i], data, b)
+	}
+	if len(renamed) > 0 {
+		fs = append(fs, declaredSpelling(renamed, b))
+	}
+	for i := range fs {
+		fs[i].API, fs[i].Kind = string(shape.API), string(shape.Kind)
+	}
+	fs = collections(fs, data, b)
 	var reason string
 	if opts.Explain {
 		reason = shape.Reason()
 	}
 	return body{status: Linted, reason: reason, api: shape.API, kind: shape.Kind, findings: fs,
 		crossRef: crossRef(parsed.Value, shape.Kind)}
+}
+
+// checkBody validates a body, runs its rules and places their findings in
+// its JSON text, less those about placeholders.
+func checkBody(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Options, b *payload.Body) []finding.Finding {
+	schemaFindings, ruleFindings := check(s, text, parsed, opts)
+	fs := supersede(schemaFindings, ruleFindings)
+	if b.Method == "PATCH" {
+		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return f.Rule == validate.RuleRequired }) // a PATCH body is partial
+	}
+	resolve(fs, text, parsed.Nodes)
+	return withoutPlaceholders(fs, text, parsed, b.Placeholders)
+}
+
+// fingerprinted reports whether a body found without its call (a
+// hashtable in a script, handed to a wrapper function) names enough of a
+// policy's or a request's own properties to be linted as one: two, since
+// one (questions, answers, schedule) is common in other scripts.
+func fingerprinted(v any, kind schemas.Kind) bool {
+	root, _ := v.(map[string]any)
+	n := 0
+	for k := range root {
+		if detect.StrongKey(kind, k) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// mapFinding moves a finding from the body's JSON offsets to the file's,
+// through the source map, and its fix's edits with it. A fix of a body
+// written in another syntax keeps its edits only where they replace one
+// whole token by its spelling in that syntax (a key's name, an enum value);
+// the others stay as suggestions, without edits.
+func mapFinding(f *finding.Finding, data []byte, b *payload.Body) {
+	f.Start, f.End = b.Map.Span(f.Start, f.End)
+	if f.Fix == nil {
+		return
+	}
+	if b.Map.Identity() {
+		for j := range f.Fix.Edits {
+			e := &f.Fix.Edits[j]
+			e.Start, e.End = b.Map.Span(e.Start, e.End)
+		}
+		return
+	}
+	var edits []finding.TextEdit
+	for _, e := range f.Fix.Edits {
+		sp, ok := b.Map.Exact(e.Start, e.End)
+		var text string
+		switch {
+		case !ok:
+		case f.Fix.Op == finding.FixRename:
+			text = payload.Key(b.Syntax, f.Fix.Key, data[sp.Start:sp.End])
+		case f.Fix.Op == finding.FixReplace:
+			text, ok = payload.Literal(b.Syntax, f.Fix.Value)
+		default:
+			ok = false
+		}
+		if !ok {
+			edits = nil
+			break
+		}
+		edits = append(edits, finding.TextEdit{Start: sp.Start, End: sp.End, New: text})
+	}
+	f.Fix.Edits = edits
 }
 
 // crossRef reports whether a body takes part in cross-file checks: a
@@ -374,10 +560,15 @@ func resolve(fs []finding.Finding, text []byte, nodes []jsonparse.Node) {
 
 // place fills in the line and column of every finding and sorts them.
 func place(res *File, data []byte) {
-	if len(res.Findings) == 0 {
+	if len(res.Findings) == 0 && len(res.Bodies) == 0 {
 		return
 	}
 	lines := position.NewLines(data)
+	for i := range res.Bodies {
+		b := &res.Bodies[i]
+		start, end := lines.Pos(b.Start), lines.Pos(b.End)
+		b.Line, b.Col, b.EndLine, b.EndCol = start.Line, start.Col, end.Line, end.Col
+	}
 	for i := range res.Findings {
 		f := &res.Findings[i]
 		f.File = res.Name

@@ -1,6 +1,6 @@
 // Package load turns the paths given on the command line into the files to
-// lint: files as named, directories walked for *.json, *.http, *.rest and
-// Markdown files, "-" for standard input. It never follows a symlink found
+// lint: files as named, directories walked for *.json, *.http, *.rest,
+// Markdown, PowerShell (*.ps1, *.psm1) and Terraform (*.tf) files, "-" for standard input. It never follows a symlink found
 // while walking (no loops) and never opens anything but regular files (a
 // FIFO would block forever).
 package load
@@ -27,8 +27,10 @@ var skipDirs = map[string]bool{
 }
 
 // lintable are the extensions a directory walk picks: JSON bodies, and
-// .http/.rest and Markdown files, whose request bodies are linted in place.
-var lintable = map[string]bool{".json": true, ".http": true, ".rest": true, ".md": true, ".markdown": true}
+// .http/.rest, Markdown, PowerShell and Terraform files, whose bodies are
+// linted in place.
+var lintable = map[string]bool{".json": true, ".http": true, ".rest": true, ".md": true, ".markdown": true,
+	".ps1": true, ".psm1": true, ".tf": true}
 
 // File is one file to lint: its name as it will be printed, and its content
 // or the reason it could not be read.

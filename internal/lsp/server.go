@@ -325,25 +325,37 @@ func (s *server) runLint(d *document) (fs []finding.Finding) {
 			fs = nil
 		}
 	}()
-	return s.lint(d.path, bytes.Clone(d.text))
+	return s.lint(lintName(d), bytes.Clone(d.text))
 }
 
-// lintable reports whether a document is JSON: by its language id, or by
-// the name of its file when the editor did not say.
+// languageExt gives an unsaved buffer of a language the file name its
+// extension would give: the linter reads containers by name.
+var languageExt = map[string]string{"powershell": ".ps1", "terraform": ".tf", "hcl": ".tf", "markdown": ".md", "http": ".http"}
+
+// lintName is the name the document is linted under: its path, plus the
+// extension of its language when the name has none of the lintable ones.
+func lintName(d *document) string {
+	name := d.path
+	if ext, ok := languageExt[strings.ToLower(d.languageID)]; ok && !lintableExt[strings.ToLower(filepath.Ext(name))] {
+		name += ext
+	}
+	return name
+}
+
+var lintableExt = map[string]bool{".json": true, ".http": true, ".rest": true, ".md": true, ".markdown": true, ".ps1": true, ".psm1": true, ".tf": true}
+
+// lintable reports whether a document holds bodies emlint reads: by its
+// language id, or by the name of its file when the editor did not say.
 func lintable(d *document) bool {
 	switch strings.ToLower(d.languageID) {
-	case "json", "jsonc", "http":
+	case "json", "jsonc", "http", "powershell", "terraform", "hcl":
 		return true
 	}
 	name := d.path
 	if name == "" {
 		name = d.uri
 	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json", ".http", ".rest", ".md", ".markdown":
-		return true
-	}
-	return false
+	return lintableExt[strings.ToLower(filepath.Ext(name))]
 }
 
 func toDiagnostic(lines *position.Lines, f finding.Finding) diagnostic {

@@ -50,6 +50,21 @@ type jsonFile struct {
 	Kind   string `json:"kind"`
 	Status string `json:"status"`
 	Reason string `json:"reason,omitempty"`
+	// Bodies are the bodies found in a .http, Markdown, PowerShell or
+	// Terraform file and linted; plain JSON files have none.
+	Bodies []jsonBody `json:"bodies,omitempty"`
+}
+
+// jsonBody is where a body is in its file, its shape and how it is sent.
+type jsonBody struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	API       string `json:"api"`
+	Kind      string `json:"kind"`
+	Method    string `json:"method"`
+	Via       string `json:"via"`
 }
 
 func (JSON) Report(w io.Writer, files []lint.File) error {
@@ -75,6 +90,9 @@ func (JSON) Report(w io.Writer, files []lint.File) error {
 		jf := jsonFile{File: f.Name, API: string(f.API), Kind: string(f.Kind), Status: string(f.Status)}
 		if f.Status != lint.Linted {
 			jf.Reason = f.Reason
+		}
+		for _, b := range f.Bodies {
+			jf.Bodies = append(jf.Bodies, jsonBody{b.Line, b.Col, b.EndLine, b.EndCol, string(b.API), string(b.Kind), b.Method, b.Via})
 		}
 		out.Files = append(out.Files, jf)
 	}

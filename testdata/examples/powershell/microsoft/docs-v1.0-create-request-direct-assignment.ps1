@@ -1,0 +1,16 @@
+
+Import-Module Microsoft.Graph.Identity.Governance
+
+$params = @{
+	requestType = "AdminAdd"
+	accessPackageAssignment = @{
+		target = @{
+			email = "user@contoso.com"
+		}
+		assignmentPolicyId = "2264bf65-76ba-417b-a27d-54d291f0cbc8"
+		accessPackageId = "a914b616-e04e-476b-aa37-91038f0b165b"
+	}
+}
+
+New-MgEntitlementManagementAssignmentRequest -BodyParameter $params
+

@@ -1,0 +1,8 @@
+Import-Module Microsoft.Graph.Identity.Governance
+$params = @{
+	RequestType = "AdminRemove"
+	Assignment = @{
+		Id = "a6bb6942-3ae1-4259-9908-0133aaee9377"
+	}
+}
+New-MgEntitlementManagementAssignmentRequest -BodyParameter $params
