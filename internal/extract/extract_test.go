@@ -34,7 +34,10 @@ func TestHTTPFile(t *testing.T) {
 	if got := string(p.JSON); got != `{"durationInDays": null    , "accessPackageId": "{{id}}"}` {
 		t.Errorf("variables: got body %s", got)
 	}
-	ph := func(i int) string { s, e := p.Map.Span(p.Placeholders[i].Start, p.Placeholders[i].End); return data[s:e] }
+	ph := func(i int) string {
+		s, e := p.Map.Span(p.Placeholders[i].Start, p.Placeholders[i].End)
+		return data[s:e]
+	}
 	if data[p.Range.Start] != '{' || len(p.Placeholders) != 2 || ph(0) != "{{days}}" || ph(1) != "{{id}}" {
 		t.Errorf("offsets: range %+v placeholders %+v", p.Range, p.Placeholders)
 	}
