@@ -70,8 +70,12 @@ example body of api-reference/v1.0/api/accesspackageassignmentpolicy-update.md
 		if pass.Shape == BetaPolicy {
 			note = " (the beta update page lists " + it + " as required; null is allowed)"
 		}
+		why := "the root `id` makes this a PUT update"
+		if pass.Put {
+			why = "this body is sent with PUT"
+		}
 		pass.Report("", finding.Start,
-			"the root `id` makes this a PUT update, which replaces the whole policy: %s %s%s; send the complete policy (GET it, change it, PUT it back)",
-			backquoteList(missing, "and"), verb, note)
+			"%s, which replaces the whole policy: %s %s%s; send the complete policy (GET it, change it, PUT it back)",
+			why, backquoteList(missing, "and"), verb, note)
 	},
 }

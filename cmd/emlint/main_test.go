@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"runtime"
 	"strconv"
 	"strings"
@@ -798,5 +799,61 @@ func TestHTTPPutIsUpdate(t *testing.T) {
 	}
 	if r := emlintIn(t, dir, "lint", "post.http"); strings.Contains(r.stdout, "[update-is-full-put]") {
 		t.Errorf("POST is a create, not an update:\n%s", r.stdout)
+	}
+}
+
+// TestMicrosoftVerdicts holds the linter to the verdicts recorded for
+// Microsoft's own PowerShell and Terraform examples: the `emlint` column of
+// each MANIFEST.md lists, by severity, the rule ids a file must get, no more
+// and no fewer ("clean": none).
+func TestMicrosoftVerdicts(t *testing.T) {
+	for _, dir := range []string{"testdata/examples/powershell/microsoft", "testdata/examples/terraform/microsoft"} {
+		manifest, err := os.ReadFile(filepath.Join(repoRoot, dir, "MANIFEST.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := 0
+		for _, line := range strings.Split(string(manifest), "\n") {
+			cols := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), " | ")
+			file := strings.TrimSpace(cols[0])
+			if !strings.HasPrefix(line, "| ") || !(strings.HasSuffix(file, ".ps1") || strings.HasSuffix(file, ".tf")) {
+				continue
+			}
+			rows++
+			want := strings.TrimSpace(cols[len(cols)-1])
+			r := emlint(t, "", "lint", "--format", "json", filepath.Join(dir, file))
+			var out struct{ Findings []struct{ Severity, Rule string } }
+			if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			bySeverity := map[string]map[string]bool{}
+			for _, f := range out.Findings {
+				if bySeverity[f.Severity] == nil {
+					bySeverity[f.Severity] = map[string]bool{}
+				}
+				bySeverity[f.Severity]["`"+f.Rule+"`"] = true
+			}
+			var parts []string
+			for _, sev := range []string{"error", "warning", "info"} {
+				if rules := bySeverity[sev]; len(rules) > 0 {
+					list := make([]string, 0, len(rules))
+					for r := range rules {
+						list = append(list, r)
+					}
+					sort.Strings(list)
+					parts = append(parts, sev+": "+strings.Join(list, ", "))
+				}
+			}
+			got := "clean"
+			if len(parts) > 0 {
+				got = strings.Join(parts, "; ")
+			}
+			if got != want {
+				t.Errorf("%s/%s: emlint says %q, the manifest %q", dir, file, got, want)
+			}
+		}
+		if rows < 4 {
+			t.Errorf("%s: only %d manifest rows read", dir, rows)
+		}
 	}
 }

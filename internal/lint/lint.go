@@ -351,7 +351,7 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 		// What reaches the wire: the cmdlet sends declared properties under
 		// their declared names, so the rules judge the body as renamed.
 		var wire []byte
-		if wire, renamed = wireNames(text, checked, parsed); renamed != nil {
+		if wire, renamed = wireNames(text, checked, parsed, shape.Shape); renamed != nil {
 			if p, err := jsonparse.Parse(wire); err == nil {
 				text, parsed = wire, p
 				checked = checkBody(shape.Shape, text, parsed, opts, b)

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
+	"github.com/emlint/emlint/internal/detect"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/jsonparse"
 	"github.com/emlint/emlint/internal/payload"
 	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/internal/validate"
+	"github.com/emlint/emlint/schemas"
 )
 
 // derivedOnly are the properties that exist only on a derived type of the
@@ -50,8 +53,8 @@ func byTransport(fs []finding.Finding, b *payload.Body, parsed *jsonparse.Result
 		_, last := pointer.Parent(f.Pointer)
 		derived := inDerived(parsed, f.Pointer)
 		switch f.Rule {
-		case "property-name-case": // left by wireNames: a key of a derived type, sent as written
-			f.Message += fmt.Sprintf("; %s sends `%s` as written, since it belongs to the object's derived @odata.type, not to the model the cmdlet binds", b.Via, last)
+		case "property-name-case": // left by wireNames: a key the cmdlet's model does not declare
+			f.Message += fmt.Sprintf("; %s sends `%s` as written, since the model it binds does not declare it (it belongs to a derived @odata.type, or is not in Graph's metadata)", b.Via, last)
 		case validate.RuleType:
 			if derived && derivedOnly[last] {
 				continue // not converted: sent as written
@@ -80,13 +83,13 @@ func byTransport(fs []finding.Finding, b *payload.Body, parsed *jsonparse.Result
 // properties of the model, not of a derived type): their letter case is all
 // that changes, so every offset stays. It returns the copy and the findings
 // of the keys it renamed; renamed is nil when nothing changed.
-func wireNames(text []byte, fs []finding.Finding, parsed *jsonparse.Result) (wire []byte, renamed []finding.Finding) {
+func wireNames(text []byte, fs []finding.Finding, parsed *jsonparse.Result, s detect.Shape) (wire []byte, renamed []finding.Finding) {
 	for _, f := range fs {
 		if f.Rule != "property-name-case" || f.Fix == nil || f.Fix.Op != finding.FixRename {
 			continue
 		}
 		want := f.Fix.Key
-		if inDerived(parsed, f.Pointer) && derivedOnly[want] {
+		if inDerived(parsed, f.Pointer) && derivedOnly[want] || undeclared(s)[want] {
 			continue
 		}
 		if f.End-f.Start != len(want)+2 || text[f.Start] != '"' || !strings.EqualFold(string(text[f.Start+1:f.End-1]), want) {
@@ -99,6 +102,31 @@ func wireNames(text []byte, fs []finding.Finding, parsed *jsonparse.Result) (wir
 		renamed = append(renamed, f)
 	}
 	return wire, renamed
+}
+
+var undeclaredNames sync.Map // detect.Shape -> map[string]bool
+
+// undeclared returns the property names a shape's schema marks
+// x-declared-in-metadata: false: documented request inputs that Graph's
+// metadata, and so the SDK's generated models, do not declare (v1.0
+// assignment.targetId, assignmentPolicyId, accessPackageId). A typed cmdlet
+// sends them as written, like the properties of derived types.
+func undeclared(s detect.Shape) map[string]bool {
+	if v, ok := undeclaredNames.Load(s); ok {
+		return v.(map[string]bool)
+	}
+	names := map[string]bool{}
+	defs, _ := schemas.Doc(s.API, s.Kind)["$defs"].(map[string]any)
+	for _, d := range defs {
+		props, _ := d.(map[string]any)["properties"].(map[string]any)
+		for name, p := range props {
+			if m, ok := p.(map[string]any); ok && m["x-declared-in-metadata"] == false {
+				names[name] = true
+			}
+		}
+	}
+	undeclaredNames.Store(s, names)
+	return names
 }
 
 // declaredSpelling folds the keys wireNames renamed (findings in file
@@ -122,12 +150,23 @@ func declaredSpelling(renamed []finding.Finding, b *payload.Body) finding.Findin
 		more = fmt.Sprintf(" and %d more", len(renamed)-len(names))
 	}
 	f := finding.Finding{Rule: first.Rule, Severity: finding.Info, Pointer: first.Pointer, Target: finding.Fixed, Start: first.Start, End: first.End,
-		Message: fmt.Sprintf("%s binds property names without regard to case, so %s%s work through the cmdlet; sent as JSON (Invoke-MgGraphRequest, ConvertTo-Json) the same body is rejected with InvalidModel: use Graph's spelling to keep it portable",
-			b.Via, strings.Join(names, ", "), more)}
+		Message: fmt.Sprintf("%s binds property names without regard to case, so %s work through the cmdlet; sent as JSON (Invoke-MgGraphRequest, ConvertTo-Json) the same body is rejected with InvalidModel: use Graph's spelling to keep it portable",
+			b.Via, list(names, more))}
 	if len(edits) == len(renamed) {
 		f.Fix = &finding.Fix{Description: fmt.Sprintf("use Graph's spelling of %d keys", len(renamed)), Op: finding.FixRename, Key: first.Fix.Key, Edits: edits}
 	}
 	return f
+}
+
+// list joins names as a sentence does: "a", "a and b", "a, b and 3 more".
+func list(names []string, more string) string {
+	if more != "" {
+		return strings.Join(names, ", ") + more
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // camelKeys returns v with the first letter of every key lower-cased, as

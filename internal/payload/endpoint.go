@@ -19,6 +19,7 @@ const (
 	RuleCaseHashtbl  = "ps-case-sensitive-hashtable"
 	RuleCollection   = "ps-collection-as-hashtable"
 	RuleDroppedValue = "ps-cmdlet-dropped-value"
+	RuleSDK1Cmdlet   = "ps-sdk1-cmdlet-name"
 )
 
 // Endpoint is what a URL and method say about a body.
@@ -157,6 +158,7 @@ var RuleDocs = []struct {
 	{RuleCaseHashtbl, finding.Error, []string{".ps1"}, "A case-sensitive dictionary (ConvertFrom-Json -AsHashtable) given to a typed Graph cmdlet, which then sends {}", helpCaseHashtable},
 	{RuleCollection, finding.Error, []string{".ps1"}, "A hashtable @{...} where Graph expects a collection: wrap it in @(...)", helpCollection},
 	{RuleDroppedValue, finding.Warning, []string{".ps1"}, "A value a typed Graph cmdlet cannot convert to the declared type: the cmdlet drops it without a word", helpDropped},
+	{RuleSDK1Cmdlet, finding.Warning, []string{".ps1"}, "A Graph PowerShell SDK 1.x beta-profile cmdlet name (…MgEntitlementManagementAccessPackageAssignment…), which SDK 2 does not map to the beta cmdlet", helpSDK1},
 }
 
 const helpURL = `The URL of a request (a request line in an .http or Markdown file, the -Uri of
@@ -285,3 +287,22 @@ Fix:  isApprovalRequiredForAdd = $true
 
 Evidence: Azure/autorest.powershell TypeConverterExtensions.cs and the
 generated model converters (Convert.ChangeType in catch { }).`
+
+const helpSDK1 = `The Graph PowerShell SDK 1.x had one module with two profiles: after
+Select-MgProfile beta, New-MgEntitlementManagementAccessPackageAssignmentPolicy
+and New-MgEntitlementManagementAccessPackageAssignmentRequest called the
+beta collections. SDK 2 (2023) has no profiles: the beta cmdlets are named
+...MgBeta... in the Microsoft.Graph.Beta.* modules, and the old policy name is
+a navigation-path cmdlet of the v1.0 module that calls
+/accessPackages/{id}/assignmentPolicies, which Graph answers with 404 "No
+HTTP resource was found". Microsoft's own beta docs snippet still uses the
+1.x name. emlint lints such a body as beta only after Select-MgProfile beta
+in the same script, and otherwise by its properties.
+
+Bad:  New-MgEntitlementManagementAccessPackageAssignmentPolicy -BodyParameter $params
+Fix:  New-MgBetaEntitlementManagementAccessPackageAssignmentPolicy -BodyParameter $params
+
+Evidence: the SDK 1.x help pages (src/Identity.Governance/Identity.Governance/docs/v1.0-beta/)
+and the v2 beta module's help (src/Identity.Governance/beta/docs/) in
+msgraph-sdk-powershell; the 404s of the v2 navigation-path cmdlet:
+msgraph-sdk-powershell #1970, #2505, #3293.`

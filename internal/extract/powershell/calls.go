@@ -315,6 +315,11 @@ func (s *script) typedCall(c int, spec cmdlet) {
 	}
 	e := payload.Classify(spec.method, nameSpan, base.URL, nameSpan, false, "")
 	base.Lint, base.Problems = e.Lint, e.Problems
+	if spec.profile {
+		beta := strings.Replace(spec.name, "-Mg", "-MgBeta", 1)
+		base.Problems = append(base.Problems, payload.Problem{Rule: payload.RuleSDK1Cmdlet, Severity: finding.Warning, Span: nameSpan,
+			Message: "`" + spec.name + "` is the Graph PowerShell SDK 1.x name of the beta cmdlet (Select-MgProfile beta): SDK 2 has no profiles, and there this name is not the beta cmdlet; use `" + beta + "` (module Microsoft.Graph.Beta.Identity.Governance)"})
+	}
 
 	// Parameters: splatted tables first, then those written out.
 	var params []param
