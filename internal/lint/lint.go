@@ -214,11 +214,17 @@ func lintBodies(res *File, data []byte, opts Options, cfgAPI schemas.API, cfgKin
 		if res.API == "" {
 			res.API, res.Kind = linted.api, linted.kind
 		}
-		res.Status, res.Reason = Linted, bodiesReason(p)
+		if len(res.Bodies) == 0 {
+			res.Reason = bodiesReason(p)
+		}
+		res.Status = Linted
 		if !seen[p.Range] {
 			seen[p.Range] = true
 			res.Bodies = append(res.Bodies, Body{Start: p.Range.Start, End: p.Range.End, API: linted.api, Kind: linted.kind, Method: p.Method, Via: p.Via})
 		}
+	}
+	if len(res.Bodies) > 1 {
+		res.Reason = fmt.Sprintf("%d bodies, each with the shape its call or its properties give", len(res.Bodies))
 	}
 }
 

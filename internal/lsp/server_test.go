@@ -596,3 +596,42 @@ func TestSeverity(t *testing.T) {
 		}
 	}
 }
+
+// PowerShell and Terraform buffers are linted as scripts, by language id
+// (an unsaved buffer gets the language's extension) or by file name, and
+// their diagnostics sit at the script's own positions.
+func TestScriptBuffers(t *testing.T) {
+	rec := &recorder{}
+	c := startServer(t, rec.lint)
+	c.initialize()
+	script := "$p = @{\r\n\tallowedTargetScope = 'allMemberUser'\r\n\taccessPackage = @{ id = $ap }\r\n}\r\n" +
+		"New-MgEntitlementManagementAssignmentPolicy -BodyParameter $p\r\n"
+	tf := "resource \"msgraph_resource\" \"p\" {\n  url           = \"identityGovernance/entitlementManagement/assignmentPolicies\"\n" +
+		"  update_method = \"PUT\"\n  body = {\n    allowedTargetScope = \"allMemberUser\"\n    accessPackage = { id = var.ap }\n  }\n}\n"
+	for _, tc := range []struct {
+		uri, languageID, text, path string
+		line, col                   int
+	}{
+		{"file:///w/deploy.ps1", "powershell", script, "/w/deploy.ps1", 1, 22},
+		{"untitled:Untitled-2", "powershell", script, ".ps1", 1, 22},
+		{"file:///w/policy.tf", "", tf, "/w/policy.tf", 4, 25},
+		{"untitled:Untitled-3", "terraform", tf, ".tf", 4, 25},
+	} {
+		before := len(rec.calls())
+		c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+			"uri": tc.uri, "languageId": tc.languageID, "version": 1, "text": tc.text}})
+		got := c.diagnostics(tc.uri)
+		calls := rec.calls()[before:]
+		var enum *diagnostic
+		for i, d := range got.Diagnostics {
+			if d.Code == "schema-enum" {
+				enum = &got.Diagnostics[i]
+			}
+		}
+		if len(calls) != 1 || calls[0] != filepath.FromSlash(tc.path) || enum == nil ||
+			enum.Range.Start != (lspPosition{tc.line, tc.col}) {
+			t.Errorf("%s (%q): LintFunc calls %q, diagnostics %+v; want schema-enum at %d:%d", tc.uri, tc.languageID, calls, got.Diagnostics, tc.line, tc.col)
+		}
+	}
+	c.shutdownAndExit()
+}

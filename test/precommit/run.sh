@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Integration test for .pre-commit-hooks.yaml: runs both hooks the way a user's
 # pre-commit would, with `pre-commit try-repo` on this repository, in a
-# throwaway git repository holding a good payload, a bad one and a package.json.
+# throwaway git repository holding a good payload, a bad one, a package.json, a
+# UTF-16 PowerShell script with a bad policy, a Terraform file and a script with
+# no Graph body.
 #
 #   bash test/precommit/run.sh
 #
@@ -137,10 +139,41 @@ cat >"$proj/package.json" <<'EOF'
   "scripts": { "deploy": "node deploy.js" }
 }
 EOF
-git -C "$proj" add good.json bad.json package.json
+# A deployment script saved by Windows PowerShell (UTF-16 LE with a byte
+# order mark, CRLF), whose policy has one mistake; a Terraform file whose
+# policy is right; and a script with no Graph body at all.
+# shellcheck disable=SC2016 # PowerShell text: its $variables are PowerShell's
+printf '%s\r\n' \
+  '# Creates the policy' \
+  '$p = @{' \
+  '  displayName = "Direct reports"; description = "Managers approve"' \
+  '  allowedTargetScope = "allMemberUser"' \
+  '  accessPackage = @{ id = $apId }' \
+  '  expiration = @{ type = "noExpiration" }' \
+  '}' \
+  'New-MgEntitlementManagementAssignmentPolicy -BodyParameter $p' |
+  iconv -f UTF-8 -t UTF-16LE | { printf '\xff\xfe'; cat; } >"$proj/deploy.ps1"
+cat >"$proj/policy.tf" <<'EOF'
+resource "msgraph_resource" "policy" {
+  url           = "identityGovernance/entitlementManagement/assignmentPolicies"
+  update_method = "PUT"
+  body = {
+    displayName        = "Audit"
+    description        = "Audit team"
+    allowedTargetScope = "allMemberUsers"
+    accessPackage      = { id = var.access_package_id }
+    expiration         = { type = "noExpiration" }
+  }
+}
+EOF
+cat >"$proj/build.ps1" <<'EOF'
+$settings = @{ Configuration = "Release"; Verbosity = "minimal" }
+dotnet build @settings
+EOF
+git -C "$proj" add good.json bad.json package.json deploy.ps1 policy.tf build.ps1
 
-# The one finding in bad.json, as emlint's text format prints it.
-want_finding='^bad\.json:10:15: error: .*\[approval-required-needs-stages\]$'
+# The findings in bad.json and deploy.ps1, as emlint's text format prints them.
+want_finding='^(bad\.json:10:15: error: .*\[approval-required-needs-stages\]|deploy\.ps1:4:24: error: .*\[schema-enum\])$'
 finding_line='^[^[:space:]]+:[0-9]+:[0-9]+: (error|warning|info): '
 
 # try_repo NAME HOOK [ARGS...]: runs pre-commit try-repo in the project; sets
@@ -164,15 +197,20 @@ expect_status() { # WANT WHAT
   if [ "$status" -eq "$1" ]; then pass "$2: exit $1"; else fail "$2: exit $status, want $1"; fi
 }
 expect_bad_finding() { # WHAT
-  if grep -Eq "$want_finding" "$log"; then
+  if grep -Eq '^bad\.json:10:15: error: .*\[approval-required-needs-stages\]$' "$log"; then
     pass "$1: bad.json:10:15 [approval-required-needs-stages] reported"
   else
     fail "$1: no 'bad.json:10:15: error: ... [approval-required-needs-stages]' in the output"
   fi
+  if grep -Eq '^deploy\.ps1:4:24: error: .*\[schema-enum\]$' "$log"; then
+    pass "$1: deploy.ps1:4:24 [schema-enum] reported (a UTF-16 script, at the script's own line)"
+  else
+    fail "$1: no 'deploy.ps1:4:24: error: ... [schema-enum]' in the output"
+  fi
   local others
   others=$(grep -E "$finding_line" "$log" | grep -Ev "$want_finding" || true)
   if [ -z "$others" ]; then
-    pass "$1: no finding for good.json or package.json"
+    pass "$1: no finding for good.json, package.json, policy.tf or build.ps1"
   else
     fail "$1: unexpected findings:"$'\n'"$others"
   fi
@@ -196,8 +234,9 @@ expect_status 1 "emlint on the staged files, bad.json staged"
 expect_bad_finding "emlint on the staged files"
 
 # Only the good payload and package.json: bad.json is unstaged and moved away.
-git -C "$proj" rm -q --cached bad.json
+git -C "$proj" rm -q --cached bad.json deploy.ps1
 mv "$proj/bad.json" "$tmp/bad.json"
+mv "$proj/deploy.ps1" "$tmp/deploy.ps1"
 
 try_repo golang-good-staged emlint
 expect_status 0 "emlint on the staged good.json and package.json"
@@ -211,14 +250,15 @@ echo "== hook emlint-system (language: system, emlint on PATH)"
 mkdir -p "$tmp/bin"
 (cd "$root" && go build -o "$tmp/bin/emlint" ./cmd/emlint)
 mv "$tmp/bad.json" "$proj/bad.json"
-git -C "$proj" add bad.json
+mv "$tmp/deploy.ps1" "$proj/deploy.ps1"
+git -C "$proj" add bad.json deploy.ps1
 PATH="$tmp/bin:$PATH"
 try_repo system-all-files emlint-system --all-files
 expect_status 1 "emlint-system --all-files, bad.json staged"
 expect_bad_finding "emlint-system --all-files"
 
-git -C "$proj" rm -q --cached bad.json
-rm "$proj/bad.json"
+git -C "$proj" rm -q --cached bad.json deploy.ps1
+rm "$proj/bad.json" "$proj/deploy.ps1"
 try_repo system-good emlint-system --all-files
 expect_status 0 "emlint-system --all-files, good.json and package.json"
 expect_hook_result Passed "emlint-system --all-files, good.json and package.json"

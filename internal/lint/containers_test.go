@@ -1,0 +1,205 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/emlint/emlint/internal/finding"
+)
+
+// got lists a file's findings as "line:col severity rule [text under the finding]".
+func got(res File, data string) []string {
+	var out []string
+	for _, f := range res.Findings {
+		out = append(out, fmt.Sprintf("%d:%d %s %s [%s]", f.Line, f.Col, f.Severity, f.Rule, data[f.Start:f.End]))
+	}
+	return out
+}
+
+func hasFinding(list []string, want string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, want) {
+			return true
+		}
+	}
+	return false
+}
+
+const policyBody = `@{
+	DisplayName = "Contractors"
+	description = "Contractors ask, their sponsors approve"
+	allowedTargetScope = "allMemberUsers"
+	expiration = @{ type = "noExpiration" }
+	accessPackage = @{ id = $accessPackageId }
+	requestApprovalSettings = @{
+		isApprovalRequiredForAdd = %s
+		isApprovalRequiredForUpdate = $false
+		stages = @(
+			@{
+				durationBeforeAutomaticDenial = "P7D"
+				isApproverJustificationRequired = $false
+				isEscalationEnabled = $false
+				primaryApprovers = %s
+				fallbackPrimaryApprovers = @()
+				escalationApprovers = @()
+				fallbackEscalationApprovers = @()
+			}
+		)
+	}
+}`
+
+// The same policy body, sent three ways: what a typed cmdlet forgives is
+// graded below error, what it sends as written is not, and the raw JSON
+// transports judge every key as written.
+func TestPowerShellTransports(t *testing.T) {
+	approvers := `@( @{ "@odata.type" = "#microsoft.graph.singleUser"; UserId = "46184453-e63b-4f20-86c2-c557ed5d5df9" } )`
+	body := fmt.Sprintf(policyBody, `"true"`, approvers)
+	typed := "$p = " + body + "\nNew-MgEntitlementManagementAssignmentPolicy -BodyParameter $p\n"
+	res := Lint("typed.ps1", []byte(typed), Options{})
+	fs := got(res, typed)
+	for _, want := range []string{
+		"2:2 info property-name-case [DisplayName]",
+		"8:30 info schema-type [\"true\"]",
+		"15:77 error property-name-case [UserId]",
+	} {
+		if !hasFinding(fs, want) {
+			t.Errorf("typed cmdlet: no %q in %q", want, fs)
+		}
+	}
+	if len(fs) != 3 {
+		t.Errorf("typed cmdlet: want 3 findings, got %q", fs)
+	}
+	if len(res.Bodies) != 1 || res.Bodies[0].Via != "New-MgEntitlementManagementAssignmentPolicy" || res.Bodies[0].Method != "POST" ||
+		res.Bodies[0].Line != 1 || res.Bodies[0].Col != 6 || res.Bodies[0].API != "v1.0" || res.Bodies[0].Kind != "policy" {
+		t.Errorf("bodies: %+v", res.Bodies)
+	}
+
+	raw := "$p = " + body + "\nInvoke-MgGraphRequest -Method POST -Uri 'https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentPolicies' -Body $p\n"
+	fs = got(Lint("raw.ps1", []byte(raw), Options{}), raw)
+	for _, want := range []string{
+		"2:2 error property-name-case [DisplayName]",
+		"8:30 warning schema-type [\"true\"]",
+		"15:77 error property-name-case [UserId]",
+	} {
+		if !hasFinding(fs, want) {
+			t.Errorf("Invoke-MgGraphRequest: no %q in %q", want, fs)
+		}
+	}
+
+	dropped := "$p = " + fmt.Sprintf(policyBody, `"yes"`, "@()") + "\nNew-MgEntitlementManagementAssignmentPolicy -BodyParameter $p\n"
+	fs = got(Lint("dropped.ps1", []byte(dropped), Options{}), dropped)
+	if !hasFinding(fs, `8:30 warning ps-cmdlet-dropped-value ["yes"]`) {
+		t.Errorf("an unconvertible value: %q", fs)
+	}
+}
+
+// A hashtable where Graph expects a list is reported with the fix a person
+// would write, and --fix applies it in PowerShell syntax.
+func TestPowerShellCollectionFix(t *testing.T) {
+	approvers := `@{ "@odata.type" = "#microsoft.graph.singleUser"; userId = "46184453-e63b-4f20-86c2-c557ed5d5df9" }`
+	src := "$p = " + fmt.Sprintf(policyBody, "$true", approvers) + "\nInvoke-MgGraphRequest -Method POST -Uri v1.0/identityGovernance/entitlementManagement/assignmentPolicies -Body ($p | ConvertTo-Json -Depth 10)\n"
+	res := Lint("fix.ps1", []byte(src), Options{})
+	var fix *finding.Finding
+	for i, f := range res.Findings {
+		if f.Rule == "ps-collection-as-hashtable" {
+			fix = &res.Findings[i]
+		}
+	}
+	if fix == nil || fix.Line != 15 || fix.Severity != finding.Error || fix.Fix == nil || len(fix.Fix.Edits) != 2 {
+		t.Fatalf("no collection finding with a fix: %q", got(res, src))
+	}
+	out, n := ApplyFixes([]byte(src), res.Findings)
+	if n == 0 || !strings.Contains(string(out), "primaryApprovers = @("+approvers+")") {
+		t.Fatalf("fixed: %s", out)
+	}
+	if !strings.Contains(string(out), "\n\tdisplayName = ") {
+		t.Errorf("the key's spelling was not fixed: %s", out)
+	}
+	if again := Lint("fix.ps1", out, Options{}); len(again.Findings) != 0 {
+		t.Errorf("after the fixes: %q", got(again, string(out)))
+	}
+}
+
+// Fixes that are one token become edits in the body's own syntax: a key's
+// spelling and an enum value in PowerShell, @odata.type's # in HCL.
+func TestFixesInSourceSyntax(t *testing.T) {
+	ps := "Invoke-MgGraphRequest -Method POST -Uri v1.0/identityGovernance/entitlementManagement/assignmentRequests -Body @{\n" +
+		"  RequestType = 'adminAdd'\n  assignment = @{ id = \"e6d8a3d6-f1b8-4a3b-9c52-2e4a1c7f0b11\" }\n}\n"
+	res := Lint("r.ps1", []byte(ps), Options{})
+	out, _ := ApplyFixes([]byte(ps), res.Findings)
+	if !strings.Contains(string(out), "\n  requestType = 'adminAdd'") {
+		t.Errorf("PowerShell key fix: %s (%q)", out, got(res, ps))
+	}
+	tf := `resource "msgraph_resource" "p" {
+  url           = "identityGovernance/entitlementManagement/assignmentPolicies"
+  update_method = "PUT"
+  body = {
+    displayName            = "Partners"
+    description            = "Partners"
+    allowedTargetScope     = "AllExternalUsers"
+    accessPackage          = { id = var.ap }
+    expiration             = { type = "noExpiration" }
+  }
+}
+`
+	res = Lint("p.tf", []byte(tf), Options{})
+	out, n := ApplyFixes([]byte(tf), res.Findings)
+	if n != 1 || !strings.Contains(string(out), `allowedTargetScope     = "allExternalUsers"`) {
+		t.Errorf("HCL enum fix (%d): %s (%q)", n, out, got(res, tf))
+	}
+}
+
+// A Windows PowerShell script (UTF-16 with a byte order mark, CRLF):
+// positions count characters of the decoded text.
+func TestUTF16Script(t *testing.T) {
+	src := "# Noël's policy\r\n$p = @{ allowedTargetScope = 'allMemberUser'; accessPackage = @{ id = $x }; expiration = @{ type = 'noExpiration' }; displayName = 'a'; description = 'b' }\r\nNew-MgEntitlementManagementAssignmentPolicy -BodyParameter $p\r\n"
+	units := utf16.Encode([]rune(src))
+	data := []byte{0xFF, 0xFE}
+	for _, u := range units {
+		data = append(data, byte(u), byte(u>>8))
+	}
+	res := Lint("w.ps1", data, Options{})
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "schema-enum" || res.Findings[0].Line != 2 || res.Findings[0].Col != 30 {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+	if res.Source[2] == "" || !strings.Contains(res.Source[2], "allMemberUser") {
+		t.Errorf("snippet line: %q", res.Source[2])
+	}
+}
+
+// A hashtable whose call is out of sight is linted when two of its root
+// keys are a policy's own; one is not enough, and a script without any
+// body is skipped quietly.
+func TestFingerprintedHashtables(t *testing.T) {
+	two := "$p = @{ allowedTargetScope = 'allMemberUser'; requestorSettings = @{} }\nNew-Thing $p\n"
+	if res := Lint("two.ps1", []byte(two), Options{}); res.Status != Linted || !hasFinding(got(res, two), "1:30 error schema-enum") {
+		t.Errorf("two keys: %s %q", res.Status, got(res, two))
+	}
+	one := "$p = @{ questions = 3; name = 'x' }\nNew-Thing $p\n"
+	if res := Lint("one.ps1", []byte(one), Options{}); res.Status != Skipped || len(res.Findings) != 0 {
+		t.Errorf("one key: %s %q", res.Status, got(res, one))
+	}
+	none := "Get-ChildItem | Where-Object { $_.Length -gt 1kb }\n"
+	if res := Lint("none.ps1", []byte(none), Options{}); res.Status != Skipped || len(res.Findings) != 0 {
+		t.Errorf("no body: %s %q", res.Status, got(res, none))
+	}
+}
+
+// Syntax emlint cannot read skips that body with an info, never an error,
+// and the next body is still linted.
+func TestUnreadableBody(t *testing.T) {
+	src := "$a = @{\n  requestType = 'adminAdd'\n  assignment = @{ id = }\n}\nNew-MgEntitlementManagementAssignmentRequest -BodyParameter $a\n" +
+		"$b = @{ requestType = 'adminRemove'; assignment = @{ id = 'x' } }\nNew-MgEntitlementManagementAssignmentRequest -BodyParameter $b\n"
+	res := Lint("u.ps1", []byte(src), Options{})
+	fs := got(res, src)
+	if !hasFinding(fs, "1:6 info body-unreadable") || !hasFinding(fs, "6:59 error id-format") {
+		t.Errorf("findings: %q", fs)
+	}
+	for _, f := range res.Findings {
+		if f.Line < 6 && f.Severity != finding.Info {
+			t.Errorf("the unreadable body got %s %s", f.Severity, f.Rule)
+		}
+	}
+}
