@@ -2,11 +2,14 @@ package lint
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
 	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/validate"
 )
 
 // got lists a file's findings as "line:col severity rule [text under the finding]".
@@ -201,5 +204,40 @@ func TestUnreadableBody(t *testing.T) {
 		if f.Line < 6 && f.Severity != finding.Info {
 			t.Errorf("the unreadable body got %s %s", f.Severity, f.Rule)
 		}
+	}
+}
+
+// noBodyScript is a PowerShell script of about n bytes with hashtables,
+// strings and cmdlet calls, none of them a Graph body.
+func noBodyScript(n int) []byte {
+	const chunk = `$settings = @{ ResourceGroup = "rg-audit"; Location = 'westeurope'; Tags = @{ owner = "audit" } }
+New-AzResourceGroup -Name $settings.ResourceGroup -Location $settings.Location -Tag $settings.Tags
+Invoke-RestMethod -Method Get -Uri "https://graph.microsoft.com/v1.0/users?$top=5" -Headers @{ Authorization = "Bearer $token" }
+foreach ($u in $users) { Write-Host "$($u.DisplayName) <$($u.Mail)>" } # a comment with "quotes" and @{ braces
+`
+	var b strings.Builder
+	for b.Len() < n {
+		b.WriteString(chunk)
+	}
+	return []byte(b.String())
+}
+
+// A script without an entitlement-management body costs one scan: it is
+// skipped, and no schema is compiled. Checked in a fresh process, since
+// other tests compile schemas.
+func TestScriptWithoutBodyCompilesNoSchema(t *testing.T) {
+	if os.Getenv("EMLINT_TEST_CHILD") == "nobody" {
+		res := Lint("deploy.ps1", noBodyScript(200_000), Options{})
+		fmt.Printf("status=%s compiled=%q\n", res.Status, validate.Compiled())
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestScriptWithoutBodyCompilesNoSchema$")
+	cmd.Env = append(os.Environ(), "EMLINT_TEST_CHILD=nobody")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !strings.Contains(string(out), `status=skipped compiled=[]`) {
+		t.Errorf("a script without a body: %s", out)
 	}
 }

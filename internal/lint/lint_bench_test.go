@@ -147,3 +147,30 @@ func BenchmarkLintLarge(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLintScript lints PowerShell scripts of growing size: without any
+// Graph body (the common case in a repository: one scan, no schema), and
+// made of one policy body sent with a typed cmdlet, repeated. ns/op divided
+// by the size should stay flat: time is linear in the file's size.
+func BenchmarkLintScript(b *testing.B) {
+	body, err := os.ReadFile(filepath.Join("..", "..", "testdata", "examples", "powershell", "emlint", "valid-new-policy-bodyparameter.ps1"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range []int{10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("no-body/%dKB", size/1000), func(b *testing.B) {
+			data := noBodyScript(size)
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				Lint("deploy.ps1", data, Options{})
+			}
+		})
+		b.Run(fmt.Sprintf("bodies/%dKB", size/1000), func(b *testing.B) {
+			data := bytes.Repeat(body, max(1, size/len(body)))
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				Lint("deploy.ps1", data, Options{})
+			}
+		})
+	}
+}

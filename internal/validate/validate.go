@@ -120,6 +120,20 @@ func load(api schemas.API, kind schemas.Kind) (*compiled, error) {
 	return c, c.err
 }
 
+// Compiled lists the shapes whose schema this process has compiled, for
+// tests that hold a run to compiling only what it needs.
+func Compiled() []string {
+	var out []string
+	shapes.Range(func(k, v any) bool {
+		if c := v.(*compiled); c.schema != nil || c.err != nil {
+			out = append(out, k.(string))
+		}
+		return true
+	})
+	sort.Strings(out)
+	return out
+}
+
 // compile compiles one shape's embedded schema, asserting formats, with a
 // loader that serves nothing else.
 func compile(api schemas.API, kind schemas.Kind) (*jsonschema.Schema, error) {
