@@ -142,7 +142,8 @@ echo "   --format github: $has_github, --format sarif --output: $has_sarif, --fa
 ws_main="$tmp/ws-main"     # good.json, bad.json, package.json
 ws_warn="$tmp/ws-warn"     # warn.json: one warning, no error
 ws_space="$tmp/ws-space"   # "my payloads/bad.json"
-mkdir -p "$ws_main" "$ws_warn" "$ws_space/my payloads"
+ws_script="$tmp/ws-script" # deploy/grant.ps1 (a bad request), infra/policy.tf (a PATCHed policy), build.ps1
+mkdir -p "$ws_main" "$ws_warn" "$ws_space/my payloads" "$ws_script/deploy" "$ws_script/infra"
 cat >"$ws_main/good.json" <<'EOF'
 {
   "requestType": "adminAdd",
@@ -177,6 +178,32 @@ cat >"$ws_main/package.json" <<'EOF'
 EOF
 sed 's/"adminAdd"/"AdminAdd"/' "$ws_main/good.json" >"$ws_warn/warn.json"
 cp "$ws_main/bad.json" "$ws_space/my payloads/bad.json"
+
+# shellcheck disable=SC2016 # PowerShell text: its $variables are PowerShell's
+printf '%s\n' \
+  '$request = @{' \
+  '  requestType = "adminRemove"' \
+  '  assignment = @{ id = $assignment.Id }' \
+  '  justification = "Left the audit project"' \
+  '  schedule = @{ startDateTime = "next monday" }' \
+  '}' \
+  'New-MgEntitlementManagementAssignmentRequest -BodyParameter $request' >"$ws_script/deploy/grant.ps1"
+cat >"$ws_script/infra/policy.tf" <<'EOF'
+resource "msgraph_resource" "policy" {
+  url  = "identityGovernance/entitlementManagement/assignmentPolicies"
+  body = {
+    displayName        = "Audit"
+    description        = "Audit team"
+    allowedTargetScope = "allMemberUsers"
+    accessPackage      = { id = var.access_package_id }
+    expiration         = { type = "noExpiration" }
+  }
+}
+EOF
+cat >"$ws_script/build.ps1" <<'EOF'
+$settings = @{ Configuration = "Release"; Verbosity = "minimal" }
+dotnet build @settings
+EOF
 
 bad_finding="error bad.json:10:15 approval-required-needs-stages"
 warn_finding="warning warn.json:2:18 request-type-casing"
@@ -274,6 +301,13 @@ expect_annotations "format text, via the problem matcher" "$bad_finding"
 run_action spaces "$ws_space" "paths=  my payloads  "
 expect_code 1 "a path with spaces"
 expect_annotations "a path with spaces" "error my payloads/bad.json:10:15 approval-required-needs-stages"
+
+run_action scripts "$ws_script"
+expect_code 1 "PowerShell and Terraform files, walked from ."
+expect_annotations "PowerShell and Terraform files" \
+  "notice deploy/grant.ps1:5:3 request-answers-on-remove" \
+  "error deploy/grant.ps1:5:33 schema-format" \
+  "error infra/policy.tf:1:1 policy-update-method"
 
 run_action warn-default "$ws_warn"
 expect_code 0 "a warning, fail-level error (default)"

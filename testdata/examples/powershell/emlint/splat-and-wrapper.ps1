@@ -6,9 +6,9 @@ function New-AuditRequest {
 
 # Splatting: the keys are the cmdlet's parameter names.
 $update = @{
-	AccessPackageAssignmentPolicyId = "2264bf65-76ba-417b-a27d-54d291f0cbc8"
+	AccessPackageAssignmentPolicyId = "7c1e5f2a-3b4d-4e6f-8a9b-0c1d2e3f4a5b"
 	BodyParameter = @{
-		id = "2264bf65-76ba-417b-a27d-54d291f0cbc8"
+		id = "7c1e5f2a-3b4d-4e6f-8a9b-0c1d2e3f4a5b"
 		displayName = "Audit team"
 		description = "Replaced with PUT"
 		allowedTargetScope = "allMemberUsers"
@@ -22,7 +22,7 @@ Update-MgEntitlementManagementAssignmentPolicy @update
 $request = @{
 	requestType = "userAdd"
 	assignment = @{
-		assignmentPolicyId = "2264bf65-76ba-417b-a27d-54d291f0cbc8"
+		assignmentPolicyId = "7c1e5f2a-3b4d-4e6f-8a9b-0c1d2e3f4a5b"
 		accessPackageId = "a914b616-e04e-476b-aa37-91038f0b165b"
 	}
 	justification = $null
