@@ -10,8 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -822,7 +822,9 @@ func TestMicrosoftVerdicts(t *testing.T) {
 			rows++
 			want := strings.TrimSpace(cols[len(cols)-1])
 			r := emlint(t, "", "lint", "--format", "json", filepath.Join(dir, file))
-			var out struct{ Findings []struct{ Severity, Rule string } }
+			var out struct {
+				Findings []struct{ Severity, Rule string }
+			}
 			if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
 				t.Fatalf("%s: %v", file, err)
 			}

@@ -241,3 +241,15 @@ func TestScriptWithoutBodyCompilesNoSchema(t *testing.T) {
 		t.Errorf("a script without a body: %s", out)
 	}
 }
+
+// Invoke-RestMethod sends a hashtable -Body as form fields: an error at the
+// argument, and the body is still linted; through ConvertTo-Json it is JSON.
+func TestFormEncodedBody(t *testing.T) {
+	src := "$b = @{ requestType = 'adminRemove'; assignment = @{ id = 'x' } }\n" +
+		"Invoke-RestMethod -Method Post -Uri https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentRequests -Body $b\n" +
+		"Invoke-RestMethod -Method Post -Uri https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/assignmentRequests -Body ($b | ConvertTo-Json -Depth 3)\n"
+	fs := got(Lint("f.ps1", []byte(src), Options{}), src)
+	if len(fs) != 2 || !hasFinding(fs, "1:59 error id-format") || !hasFinding(fs, "2:136 error ps-hashtable-form-body [$b]") {
+		t.Errorf("findings: %q", fs)
+	}
+}

@@ -20,6 +20,7 @@ const (
 	RuleCollection   = "ps-collection-as-hashtable"
 	RuleDroppedValue = "ps-cmdlet-dropped-value"
 	RuleSDK1Cmdlet   = "ps-sdk1-cmdlet-name"
+	RuleFormBody     = "ps-hashtable-form-body"
 )
 
 // Endpoint is what a URL and method say about a body.
@@ -158,6 +159,7 @@ var RuleDocs = []struct {
 	{RuleCaseHashtbl, finding.Error, []string{".ps1"}, "A case-sensitive dictionary (ConvertFrom-Json -AsHashtable) given to a typed Graph cmdlet, which then sends {}", helpCaseHashtable},
 	{RuleCollection, finding.Error, []string{".ps1"}, "A hashtable @{...} where Graph expects a collection: wrap it in @(...)", helpCollection},
 	{RuleDroppedValue, finding.Warning, []string{".ps1"}, "A value a typed Graph cmdlet cannot convert to the declared type: the cmdlet drops it without a word", helpDropped},
+	{RuleFormBody, finding.Error, []string{".ps1"}, "A hashtable given as -Body to Invoke-RestMethod or Invoke-WebRequest, which send it as form fields, not JSON", helpFormBody},
 	{RuleSDK1Cmdlet, finding.Warning, []string{".ps1"}, "A Graph PowerShell SDK 1.x beta-profile cmdlet name (…MgEntitlementManagementAccessPackageAssignment…), which SDK 2 does not map to the beta cmdlet", helpSDK1},
 }
 
@@ -306,3 +308,20 @@ Evidence: the SDK 1.x help pages (src/Identity.Governance/Identity.Governance/do
 and the v2 beta module's help (src/Identity.Governance/beta/docs/) in
 msgraph-sdk-powershell; the 404s of the v2 navigation-path cmdlet:
 msgraph-sdk-powershell #1970, #2505, #3293.`
+
+const helpFormBody = `Invoke-RestMethod and Invoke-WebRequest send a dictionary given as -Body as
+form data (application/x-www-form-urlencoded: key=value&key=value), even
+with -ContentType "application/json": nested hashtables become their type
+names. Graph cannot read that as JSON and answers 400. Convert the body
+yourself, with enough depth, or use Invoke-MgGraphRequest, which serializes
+a hashtable to JSON.
+
+Bad:  Invoke-RestMethod -Method Post -Uri $uri -Headers $h -Body $policy -ContentType "application/json"
+Fix:  Invoke-RestMethod -Method Post -Uri $uri -Headers $h -Body ($policy | ConvertTo-Json -Depth 10) -ContentType "application/json"
+
+Evidence: the -Body parameter of Invoke-RestMethod and Invoke-WebRequest
+("To specify multiple keys, use an IDictionary object, such as a hash
+table, for the Body"; the web cmdlets' ProcessRequest sets form content for
+an IDictionary body: PowerShell/PowerShell WebRequestPSCmdlet.Common.cs);
+only Invoke-MgGraphRequest calls JsonConvert.SerializeObject on a dictionary
+(msgraph-sdk-powershell InvokeMgGraphRequest.cs).`

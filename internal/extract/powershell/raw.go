@@ -121,6 +121,13 @@ func (s *script) rawCall(c int, spec cmdlet) {
 			return
 		}
 	}
+	if !graph && src.pipe == nil && (src.obj != nil || src.objErr != nil) {
+		// Invoke-RestMethod and Invoke-WebRequest send a dictionary -Body as
+		// form fields (a=1&b=2), whatever -ContentType says; only
+		// Invoke-MgGraphRequest serializes one to JSON.
+		base.Problems = append(base.Problems, payload.Problem{Rule: payload.RuleFormBody, Severity: finding.Error, Span: body.span,
+			Message: spec.name + " sends a hashtable -Body as form fields (key=value&...), not as JSON, so Graph cannot read it: pass ($body | ConvertTo-Json -Depth 10), or use Invoke-MgGraphRequest"})
+	}
 	s.emitSource(base, src, c)
 }
 
