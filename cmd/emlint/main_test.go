@@ -859,3 +859,39 @@ func TestMicrosoftVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// --verbose lists the bodies found in a script, and the JSON report has them
+// for each file; standard input named as a script is read as one.
+func TestScriptBodiesReported(t *testing.T) {
+	script := "$p = @{\n  requestType = 'adminRemove'\n  assignment = @{ id = $a.Id }\n}\n" +
+		"New-MgEntitlementManagementAssignmentRequest -BodyParameter $p\n" +
+		"Invoke-MgGraphRequest -Method POST -Uri 'beta/identityGovernance/entitlementManagement/accessPackageAssignmentRequests' -Body '{\"requestType\": \"AdminRemove\", \"accessPackageAssignment\": {\"id\": \"e6d8a3d6-f1b8-4a3b-9c52-2e4a1c7f0b11\"}}'\n"
+	dir := writeFiles(t, map[string]string{"grant.ps1": script})
+	r := emlintIn(t, dir, "lint", "--verbose", "grant.ps1")
+	for _, want := range []string{
+		"emlint: linted grant.ps1 as v1.0-request: 2 bodies",
+		"emlint:   grant.ps1:1:6-4:2: v1.0-request body, POST via New-MgEntitlementManagementAssignmentRequest",
+		"emlint:   grant.ps1:6:127-6:234: beta-request body, POST via Invoke-MgGraphRequest",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("--verbose: no %q in\n%s", want, r.stderr)
+		}
+	}
+	out := []byte(emlint(t, script, "lint", "--format", "json", "--stdin-filename", "deploy/grant.ps1", "-").stdout)
+	var rep struct {
+		Files []struct {
+			File   string
+			Bodies []struct {
+				Line, Column, EndLine, EndColumn int
+				API, Kind, Method, Via           string
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &rep); err != nil || len(rep.Files) != 1 || len(rep.Files[0].Bodies) != 2 {
+		t.Fatalf("JSON bodies: %v %s", err, out)
+	}
+	b := rep.Files[0].Bodies[1]
+	if rep.Files[0].File != "deploy/grant.ps1" || b.Line != 6 || b.Column != 127 || b.API != "beta" || b.Kind != "request" || b.Method != "POST" || b.Via != "Invoke-MgGraphRequest" {
+		t.Errorf("second body: %+v", rep.Files[0])
+	}
+}

@@ -84,11 +84,10 @@ func splitRequests(data []byte, from, to int) []payload.Span {
 
 // head is a request line: its method and URL, where they are written.
 type head struct {
-	method      string
-	methodSpan  payload.Span
-	url         payload.Span
-	ok          bool
-	bodyFromEnd int // the offset after the request line's block of headers
+	method     string
+	methodSpan payload.Span
+	url        payload.Span
+	ok         bool
 }
 
 // requestHead reads the first request line in [from, to): blank lines,
