@@ -100,19 +100,31 @@ func (r *reader) fail(i int, format string, args ...any) *readError {
 	return &readError{off, fmt.Sprintf("line %d: %s", line, fmt.Sprintf(format, args...))}
 }
 
+// enter starts reading the hashtable or array whose opening bracket is
+// token i: it returns its node, spanning both brackets, and the closing
+// token. The caller decrements r.nest when done; nesting is bounded so
+// that a hostile script cannot exhaust the stack.
+func (r *reader) enter(i int, k nodeKind, what, opener string) (*node, int, error) {
+	close := r.toks[i].match
+	if close < 0 {
+		return nil, 0, r.fail(i, "the %s `%s` is not closed", what, opener)
+	}
+	if r.nest >= maxNest {
+		return nil, 0, r.fail(i, "%ss nest too deep", what)
+	}
+	r.nest++
+	return &node{k: k, tok: -1, open: r.span(i), close: r.span(close),
+		span: payload.Span{Start: r.toks[i].start, End: r.toks[close].end}}, close, nil
+}
+
 // hashtable reads @{ key = value ... } at token i (a tHashOpen); open is
 // where the JSON `{` maps (the `@{`, or a cast before it is not included).
 func (r *reader) hashtable(i int) (*node, int, error) {
-	close := r.toks[i].match
-	if close < 0 {
-		return nil, 0, r.fail(i, "the hashtable `@{` is not closed")
-	}
-	if r.nest++; r.nest > maxNest {
-		return nil, 0, r.fail(i, "hashtables nest too deep")
+	n, close, err := r.enter(i, nObject, "hashtable", "@{")
+	if err != nil {
+		return nil, 0, err
 	}
 	defer func() { r.nest-- }()
-	n := &node{k: nObject, tok: -1, open: r.span(i), close: r.span(close),
-		span: payload.Span{Start: r.toks[i].start, End: r.toks[close].end}}
 	j := i + 1
 	for {
 		for j < close && (r.toks[j].k == tNewline || r.toks[j].k == tSemi) {
@@ -173,16 +185,11 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // (a comma list, @(...), ,x) contributes its elements, so @(@(1,2)) is
 // [1,2] and @(@(1,2), @(3)) is [[1,2],[3]].
 func (r *reader) array(i int) (*node, int, error) {
-	close := r.toks[i].match
-	if close < 0 {
-		return nil, 0, r.fail(i, "the array `@(` is not closed")
-	}
-	if r.nest++; r.nest > maxNest {
-		return nil, 0, r.fail(i, "arrays nest too deep")
+	n, close, err := r.enter(i, nArray, "array", "@(")
+	if err != nil {
+		return nil, 0, err
 	}
 	defer func() { r.nest-- }()
-	n := &node{k: nArray, tok: -1, open: r.span(i), close: r.span(close),
-		span: payload.Span{Start: r.toks[i].start, End: r.toks[close].end}}
 	j := i + 1
 	for {
 		for j < close && (r.toks[j].k == tNewline || r.toks[j].k == tSemi) {
