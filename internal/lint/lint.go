@@ -276,13 +276,13 @@ func withoutPlaceholders(fs []finding.Finding, text []byte, parsed *jsonparse.Re
 	if len(ph) == 0 || len(fs) == 0 {
 		return fs
 	}
-	type member struct{ parent, key string }
+	type member struct{ ptr, parent, key string }
 	var held []member
 	for ptr, s := range jsonparse.IndexOf(text, parsed.Nodes) {
 		for _, v := range ph {
 			if s.Start < v.End && v.Start < s.End && s.Start >= v.Start && ptr != "" {
 				parent, key := pointer.Parent(ptr)
-				held = append(held, member{parent, key})
+				held = append(held, member{ptr, parent, key})
 			}
 		}
 	}
@@ -296,7 +296,10 @@ func withoutPlaceholders(fs []finding.Finding, text []byte, parsed *jsonparse.Re
 		}
 		fParent, _ := pointer.Parent(f.Pointer)
 		for _, m := range held {
-			if (f.Pointer == m.parent || f.Pointer != "" && fParent == m.parent) && strings.Contains(f.Message, "`"+m.key+"`") {
+			// A finding at the placeholder's own pointer that does not
+			// overlap its value is about the key's name (its spelling, its
+			// version): that is written in the file, and stays.
+			if f.Pointer != m.ptr && (f.Pointer == m.parent || f.Pointer != "" && fParent == m.parent) && strings.Contains(f.Message, "`"+m.key+"`") {
 				about = true
 			}
 		}
@@ -397,7 +400,18 @@ func checkBody(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Optio
 		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return f.Rule == validate.RuleRequired }) // a PATCH body is partial
 	}
 	resolve(fs, text, parsed.Nodes)
+	if b.Via == payload.ViaUnknown {
+		fs = slices.DeleteFunc(fs, partial)
+	}
 	return withoutPlaceholders(fs, text, parsed, b.Placeholders)
+}
+
+// partial reports whether a finding is about what a body lacks: a body
+// whose call is out of sight may be a part that the script completes or
+// merges with others before sending it ($a + $b, $p.accessPackage = ...),
+// so only what it holds is judged.
+func partial(f finding.Finding) bool {
+	return f.Rule == validate.RuleRequired || f.Pointer == ""
 }
 
 // fingerprinted reports whether a body found without its call (a

@@ -64,8 +64,16 @@ func Extract(text []byte) (out []payload.Body) {
 		body, _ = f.Body.(*hclsyntax.Body)
 	}
 	if body != nil {
+		locals := map[string]hclsyntax.Expression{}
 		for _, b := range body.Blocks {
-			out = append(out, block(text, b, errs)...)
+			if b.Type == "locals" && b.Body != nil {
+				for name, a := range b.Body.Attributes {
+					locals[name] = a.Expr
+				}
+			}
+		}
+		for _, b := range body.Blocks {
+			out = append(out, block(text, b, errs, locals)...)
 		}
 	}
 	// A file whose errors hid every body may still hold one of ours.
@@ -86,7 +94,7 @@ type site struct {
 }
 
 // block returns the bodies of one block.
-func block(text []byte, b *hclsyntax.Block, errs hcl.Diagnostics) []payload.Body {
+func block(text []byte, b *hclsyntax.Block, errs hcl.Diagnostics, locals map[string]hclsyntax.Expression) []payload.Body {
 	if len(b.Labels) == 0 || b.Body == nil {
 		return nil
 	}
@@ -131,8 +139,12 @@ func block(text []byte, b *hclsyntax.Block, errs hcl.Diagnostics) []payload.Body
 	}
 	e := payload.Classify(s.method, s.methodSpan, u.url, u.span, u.literal, version)
 
+	expr := bodyAttr.Expr
+	if l := local(expr, locals); l != nil {
+		expr = l // body = local.policy, with the object in this file's locals
+	}
 	bd := payload.Body{Syntax: payload.HCL, Method: s.method, URL: u.url, Via: s.via, API: e.API, Kind: e.Kind,
-		Lint: e.Lint, Problems: e.Problems, Range: span(text, bodyAttr.Expr.Range())}
+		Lint: e.Lint, Problems: e.Problems, Range: span(text, expr.Range())}
 	switch {
 	case e.Lint:
 	case u.computed && (e.EM || u.hintsEM()):
@@ -158,7 +170,28 @@ func block(text []byte, b *hclsyntax.Block, errs hcl.Diagnostics) []payload.Body
 			return []payload.Body{bd}
 		}
 	}
-	return transcode(text, bodyAttr.Expr, bd)
+	return transcode(text, expr, bd)
+}
+
+// local returns the expression of a local value the body names
+// (`local.body`, or `jsonencode(local.body)`) when the file's own locals
+// block defines it as an object, or nil.
+func local(e hclsyntax.Expression, locals map[string]hclsyntax.Expression) hclsyntax.Expression {
+	if fc, ok := e.(*hclsyntax.FunctionCallExpr); ok && funcName(fc.Name) == "jsonencode" && len(fc.Args) == 1 {
+		e = fc.Args[0]
+	}
+	t, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(t.Traversal) != 2 || t.Traversal.RootName() != "local" {
+		return nil
+	}
+	attr, ok := t.Traversal[1].(hcl.TraverseAttr)
+	if !ok {
+		return nil
+	}
+	if l, ok := locals[attr.Name].(*hclsyntax.ObjectConsExpr); ok {
+		return l
+	}
+	return nil
 }
 
 // updateMethod checks that a policy's msgraph_resource updates with PUT.

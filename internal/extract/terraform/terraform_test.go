@@ -367,3 +367,33 @@ func TestParseErrors(t *testing.T) {
 		t.Fatal("no entitlement management: nothing to say")
 	}
 }
+
+// body = local.policy: the object in the file's own locals block is the
+// body, mapped to where it is written.
+func TestLocalBody(t *testing.T) {
+	src := `locals {
+  policy = {
+    displayName        = "Audit"
+    allowedTargetScope = var.scope
+  }
+}
+
+resource "msgraph_resource" "p" {
+  url           = "identityGovernance/entitlementManagement/assignmentPolicies"
+  update_method = "PUT"
+  body          = local.policy
+}
+`
+	bs := Extract([]byte(src))
+	if len(bs) != 1 || bs[0].Unreadable != "" || !bs[0].Lint {
+		t.Fatalf("bodies: %+v", bs)
+	}
+	b := bs[0]
+	if string(b.JSON) != `{"displayName":"Audit","allowedTargetScope":null}` || len(b.Placeholders) != 1 {
+		t.Errorf("JSON %s, placeholders %v", b.JSON, b.Placeholders)
+	}
+	j := strings.Index(string(b.JSON), `"Audit"`)
+	if s, e := b.Map.Span(j, j+len(`"Audit"`)); src[s:e] != `"Audit"` || !strings.HasPrefix(src[b.Range.Start:], "{\n    displayName") {
+		t.Errorf("map: %q, range %q", src[s:e], src[b.Range.Start:b.Range.End])
+	}
+}
