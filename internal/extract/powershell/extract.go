@@ -1,6 +1,7 @@
 package powershell
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -39,33 +40,27 @@ func Extract(text []byte) (bodies []payload.Body) {
 	return s.out
 }
 
-// worthScanning is the first gate, one pass over the bytes: a script with
-// no hashtable, no here-string and no call that sends a body has no body.
+// worthScanning is the first gate, a few byte searches: a body is only
+// ever emitted for a call that names entitlement management (every cmdlet
+// does, and so does every URL emlint lints, or at least its collection) or
+// for a hashtable or JSON text with two of a policy's or a request's own
+// keys. Most scripts have neither, and cost no tokenizing at all.
 func worthScanning(text []byte) bool {
-	for i := 0; i+1 < len(text); i++ {
-		switch c := text[i] | 0x20; {
-		case text[i] == '@' && (text[i+1] == '{' || text[i+1] == '\'' || text[i+1] == '"'):
+	lower := bytes.ToLower(text)
+	for _, marker := range []string{"entitlementmanagement", "assignmentpolicies", "assignmentrequests"} {
+		if bytes.Contains(lower, []byte(marker)) {
 			return true
-		case c == 'e' && hasFold(text[i:], "entitlementmanagement"),
-			c == 'i' && (hasFold(text[i:], "invoke-") || hasFold(text[i:], "irm") || hasFold(text[i:], "iwr")):
-			return true
+		}
+	}
+	n := 0
+	for k := range strong {
+		if bytes.Contains(lower, []byte(k)) {
+			if n++; n >= 2 {
+				return true
+			}
 		}
 	}
 	return false
-}
-
-// hasFold reports whether b starts with the lower-case ASCII prefix p,
-// ignoring case.
-func hasFold(b []byte, p string) bool {
-	if len(b) < len(p) {
-		return false
-	}
-	for i := 0; i < len(p); i++ {
-		if b[i]|0x20 != p[i] && b[i] != p[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // strong are root keys that make a hashtable look like a policy or a
