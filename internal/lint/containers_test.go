@@ -253,3 +253,22 @@ func TestFormEncodedBody(t *testing.T) {
 		t.Errorf("findings: %q", fs)
 	}
 }
+
+// A body the script assembles with += is not linted, and an info says so
+// at the call; a function the script defines under an SDK name (a module's
+// own Invoke-GraphRequest) is not the SDK's, and the hashtable it is given
+// is linted by its properties.
+func TestUnfollowedBodies(t *testing.T) {
+	src := "$uri = 'https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/accessPackageAssignmentRequests'\n" +
+		"$body = '{ \"requestType\": \"AdminAdd\"'\n" +
+		"$body += '}'\n" +
+		"Invoke-WebRequest -Method POST -Uri $uri -Body $body\n" +
+		"function Invoke-GraphRequest { param($Endpoint, $Method, $Body) }\n" +
+		"$p = @{ allowedTargetScope = 'allMemberUser'; accessPackage = @{ id = $ap } }\n" +
+		"Invoke-GraphRequest -Endpoint '/identityGovernance/entitlementManagement/assignmentPolicies' -Method POST -Body $p\n"
+	res := Lint("u.ps1", []byte(src), Options{})
+	fs := got(res, src)
+	if len(fs) != 2 || !hasFinding(fs, "4:48 info body-unreadable [$body]") || !hasFinding(fs, "6:30 error schema-enum") {
+		t.Errorf("findings: %q", fs)
+	}
+}

@@ -235,6 +235,8 @@ func bodiesReason(p payload.Body) string {
 		return p.Method + " request bodies, shape from the URL"
 	case p.Lint:
 		return "bodies sent with " + p.Via + ", shape from the call"
+	case p.Via != payload.ViaUnknown:
+		return "bodies sent with " + p.Via + " to a URL emlint cannot read, shape from their properties"
 	}
 	return "bodies whose call is out of sight, shape from their properties"
 }
@@ -400,10 +402,38 @@ func checkBody(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Optio
 		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return f.Rule == validate.RuleRequired }) // a PATCH body is partial
 	}
 	resolve(fs, text, parsed.Nodes)
+	fs = slices.DeleteFunc(fs, misspelt(fs))
 	if b.Via == payload.ViaUnknown {
 		fs = slices.DeleteFunc(fs, partial)
 	}
 	return withoutPlaceholders(fs, text, parsed, b.Placeholders)
+}
+
+// misspelt returns a test for the findings that say an object lacks a
+// property which property-name-case finds there under another spelling
+// (`"ID"` for `id`): one mistake, reported once, by the finding that says
+// how to fix it.
+func misspelt(fs []finding.Finding) func(finding.Finding) bool {
+	type spelling struct{ object, want string }
+	var cased []spelling
+	for _, f := range fs {
+		if f.Rule == "property-name-case" && f.Fix != nil && f.Fix.Op == finding.FixRename {
+			object, _ := pointer.Parent(f.Pointer)
+			cased = append(cased, spelling{object, f.Fix.Key})
+		}
+	}
+	return func(f finding.Finding) bool {
+		if f.Rule == "property-name-case" {
+			return false
+		}
+		parent, _ := pointer.Parent(f.Pointer)
+		for _, c := range cased {
+			if (f.Pointer == c.object || parent == c.object) && strings.Contains(f.Message, "`"+c.want+"`") {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // partial reports whether a finding is about what a body lacks: a body

@@ -28,6 +28,9 @@ func Extract(text []byte) (bodies []payload.Body) {
 	}
 	s := newScript(text)
 	for _, c := range s.calls {
+		if s.functions[strings.ToLower(s.str(c))] {
+			continue // the script's own function of that name: its bodies are found by their properties
+		}
 		spec := cmdlets[strings.ToLower(s.str(c))]
 		if spec.raw {
 			s.rawCall(c, spec)

@@ -67,15 +67,16 @@ func (s *script) rawCall(c int, spec cmdlet) {
 		return
 	}
 	src, ok := s.resolve(body, c)
-	if !ok {
-		return
-	}
 
 	verb, methodSpan, known := "GET", s.span(c), true
 	if method != nil {
 		methodSpan = method.span
 		v, ok := s.stringValue(method)
 		verb, known = strings.ToUpper(v), ok
+	}
+	if !ok {
+		s.unfollowed(spec, body, verb, methodSpan, uri, c)
+		return
 	}
 	if verb == "GET" || src.asHash {
 		s.claim(src, c) // a query, or a dictionary Invoke-MgGraphRequest serializes itself
@@ -129,6 +130,29 @@ func (s *script) rawCall(c int, spec cmdlet) {
 			Message: spec.name + " sends a hashtable -Body as form fields (key=value&...), not as JSON, so Graph cannot read it: pass ($body | ConvertTo-Json -Depth 10), or use Invoke-MgGraphRequest"})
 	}
 	s.emitSource(base, src, c)
+}
+
+// unfollowed reports, as an unreadable body, a body variable that the
+// script builds in a way the scanner does not follow (`$body += ...`, a
+// loop, a function's result) when it is sent to a collection emlint lints:
+// the body is not linted, and the info says so. A variable the script
+// never assigns (a function's parameter) is a wrapper's: its callers'
+// hashtables are found by their properties.
+func (s *script) unfollowed(spec cmdlet, body *node, verb string, methodSpan payload.Span, uri *node, c int) {
+	if verb == "GET" || body.k != nVar || len(s.defs[varName(body.str)]) == 0 {
+		return
+	}
+	url, urlSpan, literal, resolved := s.resolveURL(uri, c)
+	if !resolved {
+		return
+	}
+	e := payload.Classify(verb, methodSpan, url, urlSpan, literal, "")
+	if !e.Lint {
+		return
+	}
+	s.out = append(s.out, payload.Body{Syntax: payload.PowerShell, Via: spec.name, Method: verb, URL: url, API: e.API, Kind: e.Kind,
+		Lint: true, Problems: e.Problems, Range: body.span,
+		Unreadable: "the body `" + s.str(body.tok) + "` is built in a way emlint does not follow (`+=`, a loop, a function's result): only literal bodies are linted"})
 }
 
 // claim marks the hashtable of a body the scanner will not emit, so that

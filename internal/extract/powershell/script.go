@@ -47,10 +47,13 @@ type script struct {
 	defByVal map[int]*def // by the token index of the value
 	hashDefs map[int]*def // dHash assignments by the offset of their `@{`
 	splatted map[string]bool
-	profiles []profile
-	calls    []int
-	used     map[int]bool // start offsets of hashtable literals already in a body
-	out      []payload.Body
+	// functions the script defines: one named like an SDK cmdlet or alias
+	// (a module's own Invoke-GraphRequest) is not the SDK's.
+	functions map[string]bool
+	profiles  []profile
+	calls     []int
+	used      map[int]bool // start offsets of hashtable literals already in a body
+	out       []payload.Body
 }
 
 // profile is a Select-MgProfile call (SDK 1.x).
@@ -61,12 +64,13 @@ type profile struct {
 
 func newScript(text []byte) *script {
 	s := &script{
-		reader:   &reader{text: text, toks: lex(text)},
-		defs:     map[string][]*def{},
-		defByVal: map[int]*def{},
-		hashDefs: map[int]*def{},
-		splatted: map[string]bool{},
-		used:     map[int]bool{},
+		reader:    &reader{text: text, toks: lex(text)},
+		defs:      map[string][]*def{},
+		defByVal:  map[int]*def{},
+		hashDefs:  map[int]*def{},
+		splatted:  map[string]bool{},
+		functions: map[string]bool{},
+		used:      map[int]bool{},
 	}
 	s.survey()
 	return s
@@ -165,6 +169,8 @@ func (s *script) survey() {
 			lw := strings.ToLower(w)
 			if _, ok := cmdlets[lw]; ok {
 				s.calls = append(s.calls, i)
+			} else if (lw == "function" || lw == "filter") && i+1 < len(toks) && toks[i+1].k == tWord {
+				s.functions[strings.ToLower(s.str(i+1))] = true
 			} else if lw == "select-mgprofile" {
 				s.profiles = append(s.profiles, profile{i, s.profileBeta(i)})
 			}

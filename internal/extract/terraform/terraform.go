@@ -9,10 +9,12 @@
 //
 // Variants: a body holding conditional expressions (cond ? a : b) is
 // returned several times, consecutively, with the same Range: first with
-// every conditional taking its true branch, then once per conditional (in
-// source order, at most maxVariants) with that one conditional taking its
-// false branch. Consecutive bodies with equal Range are variants of one
-// body; their findings may repeat and are de-duplicated by the linter.
+// every conditional taking its true branch, then once per condition (in
+// source order, at most maxVariants) with the conditionals that test it
+// (the same text) taking their false branch: two attributes chosen by the
+// same condition change together. Consecutive bodies with equal Range are
+// variants of one body; their findings may repeat and are de-duplicated by
+// the linter.
 package terraform
 
 import (

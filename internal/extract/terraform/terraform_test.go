@@ -397,3 +397,34 @@ resource "msgraph_resource" "p" {
 		t.Errorf("map: %q, range %q", src[s:e], src[b.Range.Start:b.Range.End])
 	}
 }
+
+// Conditionals that test the same condition take the same branch in every
+// variant: approvalMode and approvalStages chosen together are never paired
+// with each other's opposite.
+func TestLinkedConditionals(t *testing.T) {
+	src := `resource "msgraph_resource" "p" {
+  url           = "identityGovernance/entitlementManagement/accessPackageAssignmentPolicies"
+  api_version   = "beta"
+  update_method = "PUT"
+  body = {
+    requestApprovalSettings = {
+      approvalMode   = var.approval ? "SingleStage" : "NoApproval"
+      approvalStages = var.approval  ?  [{ approvalStageTimeOutInDays = 14 }] : []
+      isApprovalRequired = var.other ? true : false
+    }
+  }
+}
+`
+	var got []string
+	for _, b := range Extract([]byte(src)) {
+		got = append(got, string(b.JSON))
+	}
+	want := []string{
+		`{"requestApprovalSettings":{"approvalMode":"SingleStage","approvalStages":[{"approvalStageTimeOutInDays":14}],"isApprovalRequired":true}}`,
+		`{"requestApprovalSettings":{"approvalMode":"NoApproval","approvalStages":[],"isApprovalRequired":true}}`,
+		`{"requestApprovalSettings":{"approvalMode":"SingleStage","approvalStages":[{"approvalStageTimeOutInDays":14}],"isApprovalRequired":false}}`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("variants:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

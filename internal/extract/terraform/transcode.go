@@ -63,11 +63,11 @@ func values(e hclsyntax.Expression, base payload.Body, text []byte) []payload.Bo
 	first := &transcoder{text: text}
 	first.value(e)
 	out := []payload.Body{first.body(base)}
-	for i, c := range first.conds {
+	for i, cond := range first.conds {
 		if i == maxVariants {
 			break
 		}
-		t := &transcoder{text: text, falseAt: c}
+		t := &transcoder{text: text, falseIf: cond}
 		t.value(e)
 		out = append(out, t.body(base))
 	}
@@ -76,10 +76,13 @@ func values(e hclsyntax.Expression, base payload.Body, text []byte) []payload.Bo
 
 // transcoder writes one variant of an HCL value as JSON.
 type transcoder struct {
-	text    []byte
-	b       payload.Builder
-	falseAt *hclsyntax.ConditionalExpr // the one conditional taking its false branch
-	conds   []*hclsyntax.ConditionalExpr
+	text []byte
+	b    payload.Builder
+	// falseIf is the condition (its source text) whose conditionals take
+	// their false branch: conditionals that test the same condition go
+	// together (approvalMode and approvalStages both on var.approval).
+	falseIf string
+	conds   []string // the distinct conditions met, in source order
 }
 
 func (t *transcoder) body(base payload.Body) payload.Body {
@@ -114,8 +117,12 @@ func (t *transcoder) value(e hclsyntax.Expression) {
 		t.value(x.ValExpr)
 		t.b.Token("]", span(t.text, x.CloseRange))
 	case *hclsyntax.ConditionalExpr:
-		t.conds = append(t.conds, x)
-		if x == t.falseAt {
+		r := span(t.text, x.Condition.Range())
+		cond := strings.Join(strings.Fields(string(t.text[r.Start:r.End])), " ")
+		if !slices.Contains(t.conds, cond) {
+			t.conds = append(t.conds, cond)
+		}
+		if cond == t.falseIf {
 			t.value(x.FalseResult)
 		} else {
 			t.value(x.TrueResult)
