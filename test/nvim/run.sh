@@ -5,7 +5,8 @@
 # positions; Neovim turns them into byte columns; check.lua turns those
 # into characters). Then the unsaved buffer is fixed and the errors and
 # warnings must clear (infos may stay: rules are added often), and the
-# server must exit 0 after shutdown.
+# server must exit 0 after shutdown. The same again with a PowerShell script,
+# whose diagnostics must sit at the script's own lines and columns.
 #
 # Usage: bash test/nvim/run.sh   (from anywhere; needs go and nvim >= 0.7)
 # Without nvim it skips (exit 0), or fails when CI is set.
@@ -63,36 +64,69 @@ fixed: no errors or warnings
 server exit: code 0, signal 0
 EOF
 
-status=0
-(
-	cd "$tmp"
-	export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
-	export EMLINT_LSP_CMD="$server" EMLINT_NVIM_OUT="$tmp/got.txt"
-	export EMLINT_FIXED_BODY="$tmp/fixed.json"
-	timeout 60 nvim --headless --clean -u NONE -c "luafile $root/test/nvim/check.lua" bad.json </dev/null >"$tmp/nvim.out" 2>&1
-) || status=$?
+# The same with a PowerShell script (a UTF-8 script with CRLF line ends and
+# tabs): the diagnostics sit at the script's own lines and columns.
+# shellcheck disable=SC2016 # PowerShell text: its $variables are PowerShell's
+printf '%s\r\n' \
+	'# Deploys the finance policy' \
+	'$policy = @{' \
+	'	displayName = "Finance 💰 approvers"; allowedTargetScope = "specificDirectoryUser"' \
+	'	description = "Finance approvers"' \
+	'	durationInDays = 30' \
+	'	accessPackage = @{ id = $accessPackageId }' \
+	'	specificAllowedTargets = @( @{ "@odata.type" = "microsoft.graph.groupMembers"; groupId = $groupId } )' \
+	'}' \
+	'New-MgEntitlementManagementAssignmentPolicy -BodyParameter $policy' >"$tmp/bad.ps1"
+sed -e 's/"specificDirectoryUser"/"specificDirectoryUsers"/' \
+	-e 's/durationInDays = 30/expiration = @{ type = "afterDuration"; duration = "P30D" }/' \
+	-e 's/"microsoft.graph.groupMembers"/"#microsoft.graph.groupMembers"/' "$tmp/bad.ps1" >"$tmp/fixed.ps1"
+cat >"$tmp/want-ps1.txt" <<'EOF'
+3:60:1:schema-enum:`allowedTargetScope` is `"specificDirectoryUser"`: did you mean `"specificDirectoryUsers"`?
+5:2:1:cross-version-property:`durationInDays` is beta-only; in v1.0 use `expiration`: {"type": "afterDuration", "duration": "P30D"}
+7:49:2:odata-type-prefix:`@odata.type` is `"microsoft.graph.groupMembers"`: write `"#microsoft.graph.groupMembers"`, with the leading `#` OData specifies
+fixed: no errors or warnings
+server exit: code 0, signal 0
+EOF
 
-if [[ $status -eq 0 ]] && diff -u "$tmp/want.txt" "$tmp/got.txt" >"$tmp/diff.txt" 2>&1; then
-	echo "PASS test/nvim: $(grep -c '' "$tmp/want.txt") lines as expected"
-	exit 0
-fi
+# run_case BAD FIXED WANT: opens BAD in headless Neovim with the server,
+# types FIXED into the buffer, and compares what check.lua saw with WANT.
+failed=0
+run_case() {
+	local bad=$1 fixed=$2 want=$3 status=0
+	rm -f "$tmp/got.txt"
+	(
+		cd "$tmp"
+		export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
+		export EMLINT_LSP_CMD="$server" EMLINT_NVIM_OUT="$tmp/got.txt"
+		export EMLINT_FIXED_BODY="$tmp/$fixed"
+		timeout 60 nvim --headless --clean -u NONE -c "luafile $root/test/nvim/check.lua" "$bad" </dev/null >"$tmp/nvim.out" 2>&1
+	) || status=$?
 
-{
-	echo "FAIL test/nvim: nvim exited with status $status$([[ $status -eq 124 ]] && echo ' (timed out after 60 s)')"
-	if [[ -f "$tmp/got.txt" ]]; then
-		echo "--- diff of expected and received:"
-		diff -u "$tmp/want.txt" "$tmp/got.txt" || true
-	else
-		echo "--- check.lua wrote no output; expected:"
-		cat "$tmp/want.txt"
+	if [[ $status -eq 0 ]] && diff -u "$tmp/$want" "$tmp/got.txt" >"$tmp/diff.txt" 2>&1; then
+		echo "PASS test/nvim $bad: $(grep -c '' "$tmp/$want") lines as expected"
+		return
 	fi
-	echo "--- nvim output:"
-	cat "$tmp/nvim.out"
-	for log in "$tmp"/cache/nvim/lsp.log "$tmp"/state/nvim/lsp.log; do
-		if [[ -f "$log" ]]; then
-			echo "--- $log (server stderr goes here):"
-			cat "$log"
+	failed=1
+	{
+		echo "FAIL test/nvim $bad: nvim exited with status $status$([[ $status -eq 124 ]] && echo ' (timed out after 60 s)')"
+		if [[ -f "$tmp/got.txt" ]]; then
+			echo "--- diff of expected and received:"
+			diff -u "$tmp/$want" "$tmp/got.txt" || true
+		else
+			echo "--- check.lua wrote no output; expected:"
+			cat "$tmp/$want"
 		fi
-	done
-} >&2
-exit 1
+		echo "--- nvim output:"
+		cat "$tmp/nvim.out"
+		for log in "$tmp"/cache/nvim/lsp.log "$tmp"/state/nvim/lsp.log; do
+			if [[ -f "$log" ]]; then
+				echo "--- $log (server stderr goes here):"
+				cat "$log"
+			fi
+		done
+	} >&2
+}
+
+run_case bad.json fixed.json want.txt
+run_case bad.ps1 fixed.ps1 want-ps1.txt
+exit "$failed"
