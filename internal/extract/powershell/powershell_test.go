@@ -2,6 +2,7 @@ package powershell
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -304,5 +305,20 @@ func TestLinear(t *testing.T) {
 	}
 	if got := Extract([]byte(sb.String())); len(got) != 0 {
 		t.Fatalf("got %d bodies", len(got))
+	}
+}
+
+// Variables that hold each other twice over double the body at every step:
+// the body is reported unreadable instead of built (2^30 values here).
+func TestVariableBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("$v0 = @{ requestType = 'adminAdd'; assignment = @{ id = 'x' } }\n")
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&b, "$v%d = @{ a = $v%d; b = $v%d }\n", i, i-1, i-1)
+	}
+	b.WriteString("New-MgEntitlementManagementAssignmentRequest -BodyParameter $v30\n")
+	bodies := Extract([]byte(b.String()))
+	if len(bodies) == 0 || !strings.Contains(bodies[len(bodies)-1].Unreadable, "more than 65536 values") {
+		t.Fatalf("bodies: %+v", bodies)
 	}
 }

@@ -164,7 +164,7 @@ func (s *script) claim(src source, at int) {
 		}
 	}
 	if src.obj != nil {
-		t := &tx{s: s, at: at, seen: map[*def]bool{}}
+		t := s.newTx(at)
 		t.value(src.obj, 0, "") // marks nested and inlined literals too
 	}
 	s.used[src.span.Start] = true

@@ -15,6 +15,11 @@ type tx struct {
 	at   int           // variables resolve to their last assignment before this token
 	seen map[*def]bool // variables being inlined (cycles)
 	err  error
+	// left is how many more values the body may have: inlining variables
+	// that hold each other twice over ($b = @{x = $a; y = $a}, $c = ...)
+	// doubles the body at each step, and a script must not make emlint
+	// build a body of billions of values.
+	left int
 	// The deepest hashtable or array, for ConvertTo-Json -Depth: its depth
 	// (root = 0) and where it is.
 	deep int
@@ -27,6 +32,10 @@ func (t *tx) value(n *node, depth int, path string) {
 	}
 	if depth > maxNest {
 		t.err = &readError{msg: "the body nests too deep"}
+		return
+	}
+	if t.left--; t.left < 0 {
+		t.err = &readError{msg: "the body inlines its variables into more than " + strconv.Itoa(t.budget()) + " values"}
 		return
 	}
 	if (n.k == nObject || n.k == nArray) && depth > t.deep {
@@ -97,10 +106,22 @@ func (t *tx) value(n *node, depth int, path string) {
 	}
 }
 
+// newTx starts transcoding a body for the call at token at.
+func (s *script) newTx(at int) *tx {
+	t := &tx{s: s, at: at, seen: map[*def]bool{}}
+	t.left = t.budget()
+	return t
+}
+
+// budget is the most values one body may have: far more than any script
+// writes out (every token a value, sixteen times over), far less than a
+// variable bomb makes.
+func (t *tx) budget() int { return max(1<<16, 16*len(t.s.toks)) }
+
 // emitObject transcodes a hashtable body and adds it; pipe is the
 // ConvertTo-Json call it goes through, if any.
 func (s *script) emitObject(base payload.Body, obj *node, at int, pipe *jsonPipe) {
-	t := &tx{s: s, at: at, seen: map[*def]bool{}}
+	t := s.newTx(at)
 	t.value(obj, 0, "")
 	if t.err != nil {
 		s.unreadable(base, t.err, obj.span)
