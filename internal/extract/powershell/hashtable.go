@@ -117,6 +117,15 @@ func (r *reader) enter(i int, k nodeKind, what, opener string) (*node, int, erro
 		span: payload.Span{Start: r.toks[i].start, End: r.toks[close].end}}, close, nil
 }
 
+// skipSeparators returns the first token at or after j, before close, that
+// is not a statement separator (a line end or `;`), or close.
+func (r *reader) skipSeparators(j, close int) int {
+	for j < close && (r.toks[j].k == tNewline || r.toks[j].k == tSemi) {
+		j++
+	}
+	return j
+}
+
 // hashtable reads @{ key = value ... } at token i (a tHashOpen); open is
 // where the JSON `{` maps (the `@{`, or a cast before it is not included).
 func (r *reader) hashtable(i int) (*node, int, error) {
@@ -127,10 +136,7 @@ func (r *reader) hashtable(i int) (*node, int, error) {
 	defer func() { r.nest-- }()
 	j := i + 1
 	for {
-		for j < close && (r.toks[j].k == tNewline || r.toks[j].k == tSemi) {
-			j++
-		}
-		if j >= close {
+		if j = r.skipSeparators(j, close); j >= close {
 			break
 		}
 		key, ok := r.key(j)
@@ -192,10 +198,7 @@ func (r *reader) array(i int) (*node, int, error) {
 	defer func() { r.nest-- }()
 	j := i + 1
 	for {
-		for j < close && (r.toks[j].k == tNewline || r.toks[j].k == tSemi) {
-			j++
-		}
-		if j >= close {
+		if j = r.skipSeparators(j, close); j >= close {
 			break
 		}
 		val, next, err := r.expr(j, close, false)
