@@ -4,6 +4,8 @@
 package catalog
 
 import (
+	"strings"
+
 	"github.com/emlint/emlint/internal/crossfile"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
@@ -36,7 +38,7 @@ func All() []Entry {
 		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Level: r.Severity.String(), Shapes: shapes, Source: "rule", Off: r.Off, Doc: r.Doc, Help: r.Help})
 	}
 	for _, r := range validate.RuleDocs {
-		out = append(out, Entry{ID: r.ID, Severity: finding.Error, Level: finding.Error.String(), Shapes: all, Source: "schema", Doc: r.Doc, Help: r.Doc})
+		out = append(out, Entry{ID: r.ID, Severity: finding.Error, Level: finding.Error.String(), Shapes: all, Source: "schema", Doc: r.Doc, Help: validate.Help[r.ID]})
 	}
 	for _, r := range payload.RuleDocs {
 		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Level: r.Severity.String(), Shapes: r.Where, Source: "call site", Doc: r.Doc, Help: r.Help})
@@ -50,9 +52,21 @@ func All() []Entry {
 		out = append(out, Entry{ID: r.ID, Severity: sev, Level: r.Severity, Shapes: shapes, Source: "cross-file", Doc: r.Doc, Help: crossfile.Help(r.ID)})
 	}
 	for _, r := range lint.RuleDocs {
-		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Level: r.Severity.String(), Shapes: all, Source: "file", Doc: r.Doc, Help: r.Doc})
+		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Level: r.Severity.String(), Shapes: all, Source: "file", Doc: r.Doc, Help: r.Help})
+	}
+	for i := range out {
+		out[i].Help = strings.TrimSpace(out[i].Help) + "\n\n" + silencing(out[i].ID)
 	}
 	return out
+}
+
+// silencing says how to silence a rule, the same for every rule.
+func silencing(id string) string {
+	return "To silence it:\n" +
+		"  rules: {" + id + ": off}    in .emlint.yaml: off everywhere (or another severity)\n" +
+		"  ignore: [{path: ..., pointer: ..., rules: [" + id + "]}]    in .emlint.yaml: in one place\n" +
+		"  emlint lint --disable " + id + "    for one run\n" +
+		"  emlint lint --write-baseline FILE, then --baseline FILE    report only new findings"
 }
 
 // ByID returns the entry for a rule id.

@@ -189,5 +189,9 @@ case, as Graph compares GUIDs). One of them is a stale copy or a copy-paste
 that forgot to change the id; requests that name the id are checked against
 the first file only. The finding is at the second file's "id".
 
-Fix: give each policy its own id, or delete the stale copy.` + common,
+Fix: give each policy its own id, or delete the stale copy.
+
+Evidence: an id names one policy in a tenant (the id key of
+accessPackageAssignmentPolicy in Graph's metadata); two files with one id
+are two versions of one policy, and a PUT of either replaces the other.` + common,
 }

@@ -42,11 +42,56 @@ var RuleDocs = []struct {
 	ID       string
 	Severity finding.Severity
 	Doc      string
+	Help     string
 }{
-	{RuleSyntax, finding.Error, "The file is not valid JSON (RFC 8259: no comments, no trailing commas)"},
-	{RuleDuplicateKey, finding.Error, "A property named twice in one object (OData rejects duplicate property names)"},
-	{RuleBOM, finding.Info, "The file starts with a UTF-8 byte order mark"},
+	{RuleSyntax, finding.Error, "The file is not valid JSON (RFC 8259: no comments, no trailing commas)", helpSyntax},
+	{RuleDuplicateKey, finding.Error, "A property named twice in one object (OData rejects duplicate property names)", helpDuplicate},
+	{RuleBOM, finding.Info, "The file starts with a UTF-8 byte order mark", helpBOM},
 }
+
+const helpSyntax = `The body is not valid JSON: a missing comma or quote, a comment, a trailing
+comma, single quotes, an unquoted key. Graph accepts only RFC 8259 JSON and
+answers 400 ("Unable to read JSON request payload") before it looks at a
+single property, so nothing else in the body can be checked until this is
+fixed; the finding points at the first character that cannot be read. In a
+PowerShell here-string or a Terraform heredoc the JSON is the script's own
+text, checked the same way (a {{variable}}, $variable or ${reference} where a
+value goes is read as a placeholder, not as an error).
+
+Bad:  {"displayName": "Sales", "allowedTargetScope": "allMemberUsers",}
+Fix:  {"displayName": "Sales", "allowedTargetScope": "allMemberUsers"}
+
+Evidence: RFC 8259, which the OData JSON format Graph implements builds on;
+Graph's 400 BadRequest "Unable to read JSON request payload. Please ensure
+Content-Type header is set and payload is of valid JSON format."`
+
+const helpDuplicate = `An object names the same property twice. JSON parsers disagree about which
+one wins (most keep the last, some the first), and OData requires that a
+name appear at most once in an object: Graph rejects the body, or silently
+uses one of the two values, so a reviewer cannot tell from the file what is
+sent. The finding is at the second occurrence and names the line of the
+first; keep one.
+
+Bad:  {"displayName": "Sales", "description": "...", "displayName": "Sales team"}
+Fix:  {"displayName": "Sales team", "description": "..."}
+
+Evidence: Microsoft.OData.Core, which reads Graph's request bodies: "Multiple
+properties with the name 'x' were detected in an entry or a complex value.
+In OData, duplicate property names are not allowed."; RFC 8259 section 4
+(names SHOULD be unique; otherwise behaviour is unpredictable).`
+
+const helpBOM = `The file starts with a UTF-8 byte order mark (EF BB BF), as some Windows
+editors and Windows PowerShell's Out-File write it. emlint reads the body
+after it, but a script that sends the file's bytes (Invoke-RestMethod -Body
+(Get-Content -Raw ...), curl --data @file) may send the mark too, and a
+JSON parser that follows RFC 8259 to the letter rejects it. It is advice:
+save the file as UTF-8 without a byte order mark.
+
+Bad:  a file whose first bytes are EF BB BF 7B
+Fix:  the same file saved as "UTF-8" rather than "UTF-8 with BOM"
+
+Evidence: RFC 8259 section 8.1 ("Implementations MUST NOT add a byte order
+mark ... parsers MAY ignore" it, so some reject it).`
 
 // Options are what a run is told from flags and configuration.
 type Options struct {
