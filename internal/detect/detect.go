@@ -87,6 +87,17 @@ func Detect(body any, api schemas.API, kind schemas.Kind) Result {
 	return Result{Shape: Shape{api, kind}, Payload: true, reason: "api and kind given"}
 }
 
+// RootProperty reports whether key is a root property of a body of this
+// kind in either API version.
+func RootProperty(kind schemas.Kind, key string) bool {
+	for _, api := range []schemas.API{schemas.V1, schemas.Beta} {
+		if _, ok := vocabulary(api, kind).props[key]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // StrongKey reports whether key is one of the root properties that only
 // bodies of this kind have.
 func StrongKey(kind schemas.Kind, key string) bool {

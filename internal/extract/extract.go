@@ -210,7 +210,8 @@ var fence = regexp.MustCompile("^[ ]{0,3}(```+|~~~+)[ \t]*([A-Za-z0-9_-]*)")
 // markdown reads the code blocks of a Markdown file: http blocks the way
 // the Graph docs write requests (an http block without a body takes the
 // json block that follows it, also a docs style), PowerShell blocks and
-// Terraform blocks, each read as its own file would be.
+// Terraform blocks, each read as its own file would be, and untagged
+// blocks as whichever of those they hold.
 func markdown(data []byte) []payload.Body {
 	type block struct {
 		info  string
@@ -251,6 +252,19 @@ func markdown(data []byte) []payload.Body {
 			found = powershell.Extract(data[b.inner.Start:b.inner.End])
 		case "hcl", "terraform", "tf":
 			found = terraform.Extract(data[b.inner.Start:b.inner.End])
+		case "":
+			// Blog posts often leave fences untagged: read the block as the
+			// script or the request it looks like. Each reader finds nothing
+			// in a block that is neither, cheaply.
+			code := data[b.inner.Start:b.inner.End]
+			if found = powershell.Extract(code); found == nil {
+				found = terraform.Extract(code)
+			}
+			if found == nil {
+				found = httpFile(data, b.inner.Start, b.inner.End, payload.ViaMarkdown)
+				out = append(out, found...)
+				continue
+			}
 		default:
 			continue
 		}

@@ -120,3 +120,34 @@ func TestSupported(t *testing.T) {
 		}
 	}
 }
+
+// Untagged fences are read as whatever they hold: a script, or a request.
+func TestMarkdownUntagged(t *testing.T) {
+	data := "Run:\n\n```\n$p = @{ requestType = 'adminRemove'; assignment = @{ id = $id } }\n" +
+		"New-MgEntitlementManagementAssignmentRequest -BodyParameter $p\n```\n\n" +
+		"```\nPOST https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/accessPackageAssignmentRequests\n\n{\"requestType\": \"AdminRemove\"}\n```\n\n" +
+		"```\nsome shell output, not a body\n```\n"
+	bs := Bodies("post.md", []byte(data))
+	if len(bs) != 2 {
+		t.Fatalf("got %d bodies: %+v", len(bs), bs)
+	}
+	if bs[0].Via != "New-MgEntitlementManagementAssignmentRequest" || !strings.HasPrefix(data[bs[0].Range.Start:], "@{ requestType") {
+		t.Errorf("first: %+v", bs[0])
+	}
+	if bs[1].Via != payload.ViaMarkdown || bs[1].API != schemas.Beta || string(bs[1].JSON) != `{"requestType": "AdminRemove"}` {
+		t.Errorf("second: %+v", bs[1])
+	}
+}
+
+// A policy msgraph_resource updated with PUT replaces the policy on every
+// change: the body says so, for the rules about full replacement.
+func TestTerraformReplaces(t *testing.T) {
+	for method, want := range map[string]bool{`"PUT"`: true, `"PATCH"`: false} {
+		data := "resource \"msgraph_resource\" \"p\" {\n  url = \"identityGovernance/entitlementManagement/assignmentPolicies\"\n" +
+			"  update_method = " + method + "\n  body = { displayName = \"x\" }\n}\n"
+		bs := Bodies("main.tf", []byte(data))
+		if len(bs) != 1 || bs[0].Replaces != want || bs[0].Method != "POST" {
+			t.Errorf("update_method %s: %+v", method, bs)
+		}
+	}
+}

@@ -238,7 +238,7 @@ func lintBodies(res *File, data []byte, opts Options, cfgAPI schemas.API, cfgKin
 		if p.Sent() {
 			bodyOpts := opts
 			bodyOpts.API, bodyOpts.Kind = cmp.Or(opts.API, p.API, cfgAPI), cmp.Or(opts.Kind, p.Kind, cfgKind)
-			bodyOpts.put = p.Method == "PUT"
+			bodyOpts.put = p.Method == "PUT" || p.Replaces
 			b := lintBody(data, &p, bodyOpts, p.Lint)
 			if b.status == Linted {
 				linted = &b
@@ -490,18 +490,23 @@ func partial(f finding.Finding) bool {
 }
 
 // fingerprinted reports whether a body found without its call (a
-// hashtable in a script, handed to a wrapper function) names enough of a
-// policy's or a request's own properties to be linted as one: two, since
-// one (questions, answers, schedule) is common in other scripts.
+// hashtable in a script, handed to a wrapper function) is a policy's or a
+// request's: two of its root keys are that kind's own (one, such as
+// questions or answers, is common in other scripts), and most of its root
+// keys are properties of that kind at all (a test fixture or a report row
+// that borrows two names is not a body).
 func fingerprinted(v any, kind schemas.Kind) bool {
 	root, _ := v.(map[string]any)
-	n := 0
+	strong, known := 0, 0
 	for k := range root {
 		if detect.StrongKey(kind, k) {
-			n++
+			strong++
+		}
+		if detect.RootProperty(kind, k) || k == "@odata.type" {
+			known++
 		}
 	}
-	return n >= 2
+	return strong >= 2 && 2*known >= len(root)
 }
 
 // mapFinding moves a finding from the body's JSON offsets to the file's,

@@ -68,6 +68,10 @@ type Body struct {
 	// model before sending: declared property names match without regard
 	// to case and values are converted to the declared types.
 	Typed bool
+	// Replaces: the body is also sent with PUT to replace what it created
+	// (a msgraph_resource with update_method = "PUT" sends it on every
+	// change), so the rules about full replacement apply to it too.
+	Replaces bool
 
 	// The shape the call site gives, "" when it does not say.
 	API  schemas.API

@@ -165,6 +165,10 @@ func block(text []byte, b *hclsyntax.Block, errs hcl.Diagnostics, locals map[str
 	}
 	if s.via == payload.ViaMsgraphResource && e.Kind == schemas.Policy {
 		bd.Problems = append(bd.Problems, updateMethod(text, attrs["update_method"], s.header)...)
+		if a := attrs["update_method"]; a != nil {
+			v, _ := stringLit(a.Expr)
+			bd.Replaces = strings.EqualFold(v, "PUT")
+		}
 	}
 	for _, d := range errs {
 		if d.Subject != nil && overlaps(span(text, *d.Subject), bd.Range) {

@@ -11,6 +11,16 @@ resource "msgraph_resource" "audit_policy" {
       type     = "afterDuration"
       duration = "P90D"
     }
+    requestorSettings = {
+      enableTargetsToSelfAddAccess           = true
+      enableTargetsToSelfUpdateAccess        = false
+      enableTargetsToSelfRemoveAccess        = true
+      allowCustomAssignmentSchedule          = false
+      enableOnBehalfRequestorsToAddAccess    = false
+      enableOnBehalfRequestorsToUpdateAccess = false
+      enableOnBehalfRequestorsToRemoveAccess = false
+      onBehalfRequestors                     = []
+    }
     requestApprovalSettings = {
       isApprovalRequiredForAdd    = true
       isApprovalRequiredForUpdate = false
