@@ -163,6 +163,15 @@ resource "msgraph_resource" "policy" {
     allowedTargetScope = "allMemberUsers"
     accessPackage      = { id = var.access_package_id }
     expiration         = { type = "noExpiration" }
+    requestorSettings = {
+      enableTargetsToSelfAddAccess        = true
+      enableOnBehalfRequestorsToAddAccess = false
+    }
+    requestApprovalSettings = {
+      isApprovalRequiredForAdd    = false
+      isApprovalRequiredForUpdate = false
+      stages                      = []
+    }
   }
 }
 EOF
