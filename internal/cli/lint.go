@@ -68,7 +68,7 @@ func runLint(args []string, env Env) int {
 	fs.StringVar(&fl.writeBaseline, "write-baseline", "", "record today's findings in `file` and exit 0")
 	fs.BoolVar(&fl.reportUnusedIgnores, "report-unused-ignores", false, "warn about configuration ignore entries that matched nothing")
 	fs.StringVar(&fl.stdinFilename, "stdin-filename", "", "`name` of standard input, for output, configuration paths and detection")
-	fs.BoolVar(&fl.verbose, "verbose", false, "also list skipped files and how each file's shape was detected")
+	fs.BoolVar(&fl.verbose, "verbose", false, "also list skipped files, how each file's shape was detected, and the bodies found in scripts and other containers")
 	fs.BoolVar(&fl.fix, "fix", false, "apply the mechanical fixes in place (casing, renames, read-only properties...), keeping each file's formatting; report what remains")
 	fs.Usage = func() {
 		fmt.Fprint(env.Stderr, "Usage: emlint lint [flags] [PATH ...]\n\nFlags:\n")
@@ -338,10 +338,7 @@ func fixFile(env Env, res lint.File, opts lint.Options, settings filter.Settings
 	if err != nil {
 		return res
 	}
-	data, enc := raw, load.UTF8
-	if extract.Script(res.Name) {
-		data, enc = load.Decode(raw) // fixes edit the text; it is written back as it was encoded
-	}
+	data, enc := extract.Text(res.Name, raw) // fixes edit the text; it is written back as it was encoded
 	changed := false
 	for round := 0; round < 10 && hasFix(res); round++ {
 		for _, f := range res.Findings {

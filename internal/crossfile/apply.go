@@ -82,10 +82,7 @@ func dataByFile(inputs []load.File, files []lint.File) [][]byte {
 			continue
 		}
 		if data, err := in.Read(); err == nil {
-			if extract.Script(f.Name) {
-				data, _ = load.Decode(data) // as the linter read it
-			}
-			out[i] = data
+			out[i], _ = extract.Text(f.Name, data) // as the linter read it
 		}
 	}
 	return out

@@ -14,6 +14,7 @@ import (
 
 	"github.com/emlint/emlint/internal/extract/powershell"
 	"github.com/emlint/emlint/internal/extract/terraform"
+	"github.com/emlint/emlint/internal/load"
 	"github.com/emlint/emlint/internal/payload"
 )
 
@@ -27,14 +28,16 @@ func Supported(name string) bool {
 	return false
 }
 
-// Script reports whether name is a script whose text may be UTF-16 or
-// Windows-1252 (see Text).
-func Script(name string) bool {
+// Text returns a file's text as the readers take it, and how it was
+// encoded: PowerShell scripts may be UTF-16 or Windows-1252 (load.Decode),
+// every other file is read as it is. Positions, fixes and the cross-file
+// checks all count in this text.
+func Text(name string, data []byte) ([]byte, load.Encoding) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".ps1", ".psm1":
-		return true
+		return load.Decode(data)
 	}
-	return false
+	return data, load.UTF8
 }
 
 // Bodies returns the bodies of a file, in file order: for .http, Markdown,

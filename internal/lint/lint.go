@@ -199,9 +199,7 @@ func Lint(name string, data []byte, opts Options) (res File) {
 	if opts.ShapeFor != nil {
 		cfgAPI, cfgKind = opts.ShapeFor(name)
 	}
-	if extract.Script(name) {
-		data, _ = load.Decode(data) // positions count characters of the text, however it is encoded
-	}
+	data, _ = extract.Text(name, data) // positions count characters of the text, however it is encoded
 	if extract.Supported(name) {
 		lintBodies(&res, data, opts, cfgAPI, cfgKind)
 	} else {
@@ -223,6 +221,7 @@ func Lint(name string, data []byte, opts Options) (res File) {
 func lintBodies(res *File, data []byte, opts Options, cfgAPI schemas.API, cfgKind schemas.Kind) {
 	res.Status, res.Reason = Skipped, "no entitlement-management request body in it"
 	seen := map[payload.Span]bool{} // variants of one body (Terraform conditionals) share a range
+	reported := map[findingKey]bool{}
 	for _, p := range extract.Bodies(res.Name, data) {
 		var found []finding.Finding
 		for _, pr := range p.Problems {
@@ -247,14 +246,14 @@ func lintBodies(res *File, data []byte, opts Options, cfgAPI schemas.API, cfgKin
 		if p.Fingerprint && !p.Lint && linted == nil && p.Unreadable == "" {
 			continue // not ours after all: no call site says so, and neither do its properties
 		}
-		res.Findings = appendNew(res.Findings, found)
+		res.Findings = appendNew(res.Findings, found, reported)
 		if len(found) > 0 && res.Status == Skipped {
 			res.Status, res.Reason = Linted, "calls checked"
 		}
 		if linted == nil {
 			continue
 		}
-		res.Findings = appendNew(res.Findings, linted.findings)
+		res.Findings = appendNew(res.Findings, linted.findings, reported)
 		res.CrossRef = res.CrossRef || linted.crossRef
 		if res.API == "" {
 			res.API, res.Kind = linted.api, linted.kind
@@ -286,18 +285,19 @@ func bodiesReason(p payload.Body) string {
 	return "bodies whose call is out of sight, shape from their properties"
 }
 
-// appendNew appends the findings of fs that list does not hold yet: the
-// variants of one body report the same defects once.
-func appendNew(list, fs []finding.Finding) []finding.Finding {
+// findingKey tells findings apart for appendNew.
+type findingKey struct {
+	rule, message string
+	start, end    int
+}
+
+// appendNew appends the findings of fs not reported yet (reported holds
+// them): the variants of one body report the same defects once.
+func appendNew(list, fs []finding.Finding, reported map[findingKey]bool) []finding.Finding {
 	for _, f := range fs {
-		dup := false
-		for _, g := range list {
-			if g.Rule == f.Rule && g.Start == f.Start && g.End == f.End && g.Message == f.Message {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		k := findingKey{f.Rule, f.Message, f.Start, f.End}
+		if !reported[k] {
+			reported[k] = true
 			list = append(list, f)
 		}
 	}
@@ -319,13 +319,16 @@ func lineEnd(data []byte, from int) int {
 // ("`accessPackage` has no `id`" when the id is $apId, "`type` is
 // afterDateTime but there is no `endDateTime`" when the end date is an
 // expression) is about the placeholder too.
-func withoutPlaceholders(fs []finding.Finding, text []byte, parsed *jsonparse.Result, ph []payload.Span) []finding.Finding {
+func withoutPlaceholders(fs []finding.Finding, text []byte, parsed *jsonparse.Result, index jsonparse.Index, ph []payload.Span) []finding.Finding {
 	if len(ph) == 0 || len(fs) == 0 {
 		return fs
 	}
+	if index == nil {
+		index = jsonparse.IndexOf(text, parsed.Nodes)
+	}
 	type member struct{ ptr, parent, key string }
 	var held []member
-	for ptr, s := range jsonparse.IndexOf(text, parsed.Nodes) {
+	for ptr, s := range index {
 		for _, v := range ph {
 			if s.Start < v.End && v.Start < s.End && s.Start >= v.Start && ptr != "" {
 				parent, key := pointer.Parent(ptr)
@@ -341,12 +344,11 @@ func withoutPlaceholders(fs []finding.Finding, text []byte, parsed *jsonparse.Re
 				about = true
 			}
 		}
-		fParent, _ := pointer.Parent(f.Pointer)
 		for _, m := range held {
 			// A finding at the placeholder's own pointer that does not
 			// overlap its value is about the key's name (its spelling, its
 			// version): that is written in the file, and stays.
-			if f.Pointer != m.ptr && (f.Pointer == m.parent || f.Pointer != "" && fParent == m.parent) && strings.Contains(f.Message, "`"+m.key+"`") {
+			if f.Pointer != m.ptr && names(f, m.parent, m.key) {
 				about = true
 			}
 		}
@@ -446,12 +448,12 @@ func checkBody(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Optio
 	if b.Method == "PATCH" {
 		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return f.Rule == validate.RuleRequired }) // a PATCH body is partial
 	}
-	resolve(fs, text, parsed.Nodes)
+	index := resolve(fs, text, parsed.Nodes)
 	fs = slices.DeleteFunc(fs, misspelt(fs))
 	if b.Via == payload.ViaUnknown {
 		fs = slices.DeleteFunc(fs, partial)
 	}
-	return withoutPlaceholders(fs, text, parsed, b.Placeholders)
+	return withoutPlaceholders(fs, text, parsed, index, b.Placeholders)
 }
 
 // misspelt returns a test for the findings that say an object lacks a
@@ -471,14 +473,22 @@ func misspelt(fs []finding.Finding) func(finding.Finding) bool {
 		if f.Rule == "property-name-case" {
 			return false
 		}
-		parent, _ := pointer.Parent(f.Pointer)
 		for _, c := range cased {
-			if (f.Pointer == c.object || parent == c.object) && strings.Contains(f.Message, "`"+c.want+"`") {
+			if names(f, c.object, c.want) {
 				return true
 			}
 		}
 		return false
 	}
+}
+
+// names reports whether a finding is about the object at pointer object,
+// or about a member of it, and names its member key in its message: the
+// way a rule says "`accessPackage` has no `id`" or "`type` is afterDateTime
+// but there is no `endDateTime`".
+func names(f finding.Finding, object, key string) bool {
+	parent, _ := pointer.Parent(f.Pointer)
+	return (f.Pointer == object || f.Pointer != "" && parent == object) && strings.Contains(f.Message, "`"+key+"`")
 }
 
 // partial reports whether a finding is about what a body lacks: a body
@@ -636,10 +646,10 @@ func syntaxFinding(data []byte, err error) finding.Finding {
 	return f
 }
 
-// resolve turns pointers into byte spans of text, from the parser's nodes.
+// resolve turns pointers into byte spans of text, from the parser's nodes,
+// and returns the index it built for that (nil if none was needed).
 // Only bodies with findings build the index, so valid bodies never do.
-func resolve(fs []finding.Finding, text []byte, nodes []jsonparse.Node) {
-	var index jsonparse.Index
+func resolve(fs []finding.Finding, text []byte, nodes []jsonparse.Node) (index jsonparse.Index) {
 	for i := range fs {
 		f := &fs[i]
 		if f.Target == finding.Fixed && f.Fix == nil {
@@ -656,6 +666,7 @@ func resolve(fs []finding.Finding, text []byte, nodes []jsonparse.Node) {
 			planFix(f, text, index)
 		}
 	}
+	return index
 }
 
 // place fills in the line and column of every finding and sorts them.

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/emlint/emlint/internal/extract"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/position"
 )
@@ -336,13 +337,17 @@ var languageExt = map[string]string{"powershell": ".ps1", "terraform": ".tf", "h
 // extension of its language when the name has none of the lintable ones.
 func lintName(d *document) string {
 	name := d.path
-	if ext, ok := languageExt[strings.ToLower(d.languageID)]; ok && !lintableExt[strings.ToLower(filepath.Ext(name))] {
+	if ext, ok := languageExt[strings.ToLower(d.languageID)]; ok && !lintableName(name) {
 		name += ext
 	}
 	return name
 }
 
-var lintableExt = map[string]bool{".json": true, ".http": true, ".rest": true, ".md": true, ".markdown": true, ".ps1": true, ".psm1": true, ".tf": true}
+// lintableName reports whether a file's name makes it one emlint reads: a
+// JSON file, or a container extract reads bodies out of.
+func lintableName(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".json") || extract.Supported(name)
+}
 
 // lintable reports whether a document holds bodies emlint reads: by its
 // language id, or by the name of its file when the editor did not say.
@@ -355,7 +360,7 @@ func lintable(d *document) bool {
 	if name == "" {
 		name = d.uri
 	}
-	return lintableExt[strings.ToLower(filepath.Ext(name))]
+	return lintableName(name)
 }
 
 func toDiagnostic(lines *position.Lines, f finding.Finding) diagnostic {

@@ -1,6 +1,7 @@
 package payload
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/emlint/emlint/internal/finding"
@@ -101,7 +102,7 @@ func Classify(method string, methodSpan Span, url string, urlSpan Span, literal 
 	}
 	shape, ok := collections[name]
 	if !ok {
-		if !contains(otherCollections, name) && name != "" && !strings.ContainsAny(name, "${") {
+		if !slices.Contains(otherCollections, name) && name != "" && !strings.ContainsAny(name, "${") {
 			known := append(append([]string(nil), otherCollections...), "accessPackageAssignmentPolicies", "accessPackageAssignmentRequests", "assignmentPolicies", "assignmentRequests")
 			msg := "`" + name + "` is not an entitlement-management collection"
 			if s := suggest.Closest(name, known); s != "" {
@@ -130,15 +131,6 @@ func Classify(method string, methodSpan Span, url string, urlSpan Span, literal 
 		e.Lint = false // GET/DELETE: a body is not a policy
 	}
 	return e
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // RuleDocs describes the findings of extraction for `emlint rules` and

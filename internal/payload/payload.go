@@ -31,18 +31,16 @@ const (
 )
 
 // Via values name how a body reaches Graph, as the JSON report prints them
-// (besides a cmdlet's own name).
+// (besides a cmdlet's own name, which PowerShell bodies carry).
 const (
 	ViaJSON             = "json"
 	ViaHTTP             = "http"
 	ViaMarkdown         = "markdown"
-	ViaMgGraphRequest   = "Invoke-MgGraphRequest"
-	ViaRestMethod       = "Invoke-RestMethod"
-	ViaWebRequest       = "Invoke-WebRequest"
 	ViaMsgraphResource  = "msgraph_resource"
 	ViaMsgraphUpdate    = "msgraph_update_resource"
+	ViaMsgraphAction    = "msgraph_resource_action"
 	ViaUnknown          = "hashtable" // a PowerShell hashtable whose call is out of sight
-	ViaHCLUnknownCaller = "hcl"
+	ViaHCLUnknownCaller = "hcl"       // a Terraform file too broken to tell which block sends it
 )
 
 // Body is one request body found in a file.

@@ -219,55 +219,26 @@ func (s *script) resolveURL(n *node, at int) (url string, sp payload.Span, liter
 // string once are substituted (recursively); anything else stays as
 // written, and unres lists where (in the result).
 func (s *script) expand(t token, depth int) (string, [][2]int) {
-	if !t.dq {
-		v, _ := decode(s.text, t)
-		return v, nil
-	}
-	text := s.text
-	var out []byte
 	var unres [][2]int
-	for j := t.cStart; j < t.cEnd; {
-		if n, dq := quote(text, j); n > 0 && dq && t.k == tString {
-			out = append(out, text[j:j+n]...)
-			m, _ := quote(text, j+n)
-			j += n + m
-			continue
+	v := unquote(s.text, t, func(out, raw []byte) []byte {
+		name := ""
+		switch r := string(raw); {
+		case strings.HasPrefix(r, "${") && strings.HasSuffix(r, "}"):
+			name = varName(r[2 : len(r)-1])
+		case len(r) > 1 && isNameByte(r[1]):
+			name = varName(r)
 		}
-		switch text[j] {
-		case '`':
-			b, e := escape(text, j, t.cEnd)
-			out = append(out, b...)
-			j = e
-			continue
-		case '$':
-			e, ok := expansion(text, j, t.cEnd)
-			if !ok {
-				break
+		if vt, found := s.once(name); found && name != "" && depth < 8 {
+			v, u := s.expand(vt, depth+1)
+			for _, x := range u {
+				unres = append(unres, [2]int{x[0] + len(out), x[1] + len(out)})
 			}
-			name := ""
-			switch raw := string(text[j:e]); {
-			case strings.HasPrefix(raw, "${") && strings.HasSuffix(raw, "}"):
-				name = varName(raw[2 : len(raw)-1])
-			case len(raw) > 1 && isNameByte(raw[1]):
-				name = varName(raw)
-			}
-			if vt, found := s.once(name); found && name != "" && depth < 8 {
-				v, u := s.expand(vt, depth+1)
-				for _, r := range u {
-					unres = append(unres, [2]int{r[0] + len(out), r[1] + len(out)})
-				}
-				out = append(out, v...)
-			} else {
-				unres = append(unres, [2]int{len(out), len(out) + e - j})
-				out = append(out, text[j:e]...)
-			}
-			j = e
-			continue
+			return append(out, v...)
 		}
-		out = append(out, text[j])
-		j++
-	}
-	return string(out), unres
+		unres = append(unres, [2]int{len(out), len(out) + len(raw)})
+		return append(out, raw...)
+	})
+	return string(v), unres
 }
 
 // urlResolved reports whether a URL with unresolved parts is still known

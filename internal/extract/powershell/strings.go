@@ -80,12 +80,23 @@ func escape(text []byte, j, end int) ([]byte, int) {
 // decode returns the value of a string token and whether it expands
 // variables (then the value is not literal).
 func decode(text []byte, t token) (string, bool) {
-	c := text[t.cStart:t.cEnd]
+	expands := false
+	v := unquote(text, t, func(out, raw []byte) []byte {
+		expands = true
+		return append(out, raw...)
+	})
+	return string(v), expands
+}
+
+// unquote returns the value of a string token: a doubled quote stands for
+// one, backtick escapes are decoded, and in an expandable string each
+// $variable or $(...) is written by expand, given the value so far and the
+// expansion's text.
+func unquote(text []byte, t token, expand func(out, raw []byte) []byte) []byte {
 	if t.k == tHere && !t.dq {
-		return string(c), false
+		return append([]byte(nil), text[t.cStart:t.cEnd]...)
 	}
 	var out []byte
-	expands := false
 	for j := t.cStart; j < t.cEnd; {
 		if n, dq := quote(text, j); n > 0 && dq == t.dq && t.k == tString {
 			out = append(out, text[j:j+n]...) // a doubled quote stands for one
@@ -102,8 +113,7 @@ func decode(text []byte, t token) (string, bool) {
 				continue
 			case '$':
 				if e, ok := expansion(text, j, t.cEnd); ok {
-					expands = true
-					out = append(out, text[j:e]...)
+					out = expand(out, text[j:e])
 					j = e
 					continue
 				}
@@ -112,7 +122,7 @@ func decode(text []byte, t token) (string, bool) {
 		out = append(out, text[j])
 		j++
 	}
-	return string(out), expands
+	return out
 }
 
 // mapper writes JSON text copied from the file and maps it back, joining

@@ -30,10 +30,6 @@ import (
 	"github.com/emlint/emlint/schemas"
 )
 
-// ViaMsgraphAction is the Via of msgraph_resource_action bodies; payload
-// has no constant for it (yet).
-const ViaMsgraphAction = "msgraph_resource_action"
-
 // onPanic sees a panic Extract recovered from; the fuzz test makes it fail.
 var onPanic = func(any) {}
 
@@ -114,7 +110,7 @@ func block(text []byte, b *hclsyntax.Block, errs hcl.Diagnostics, locals map[str
 	case (b.Type == "resource" || b.Type == "data" || b.Type == "ephemeral") && b.Labels[0] == "msgraph_resource_action":
 		// The provider requires method; POST is the sensible reading when
 		// it is missing (the file is already invalid then).
-		s.method, s.via = "POST", ViaMsgraphAction
+		s.method, s.via = "POST", payload.ViaMsgraphAction
 		if a := attrs["method"]; a != nil {
 			if v, ok := stringLit(a.Expr); ok {
 				s.method, s.methodSpan = strings.ToUpper(v), span(text, a.Expr.Range())
@@ -131,7 +127,7 @@ func block(text []byte, b *hclsyntax.Block, errs hcl.Diagnostics, locals map[str
 		return nil
 	}
 
-	u := readURL(text, attrs, s.via == ViaMsgraphAction)
+	u := readURL(text, attrs, s.via == payload.ViaMsgraphAction)
 	if u.expr == nil {
 		return nil
 	}
