@@ -13,11 +13,11 @@ import (
 // isApprovalRequiredForExtension and the list approvalStages, v1.0 calls
 // them isApprovalRequiredForAdd / isApprovalRequiredForUpdate and stages.
 type approvalView struct {
-	settings  gjson.Result
+	settings  node
 	ptr       string   // pointer of requestApprovalSettings
 	flags     []string // the approval-required flags of the shape
 	stagesKey string
-	stages    gjson.Result
+	stages    node
 	stagesPtr string
 	stageList []approvalStage // the object elements of stages (stagesOf)
 }
@@ -40,7 +40,7 @@ type memoApproval struct {
 }
 
 func readApprovalSettings(pass *Pass) (v approvalView, ok bool) {
-	v.settings = pass.RootGet("requestApprovalSettings")
+	v.settings = pass.rootNode("requestApprovalSettings")
 	if !v.settings.IsObject() {
 		return v, false
 	}
@@ -52,7 +52,7 @@ func readApprovalSettings(pass *Pass) (v approvalView, ok bool) {
 		v.flags = []string{"isApprovalRequiredForAdd", "isApprovalRequiredForUpdate"}
 		v.stagesKey = "stages"
 	}
-	v.stages = Get(v.settings, v.stagesKey)
+	v.stages = v.settings.Member(v.stagesKey)
 	v.stagesPtr = pointer.Join(v.ptr, v.stagesKey)
 	v.stageList = readStages(pass.Shape, v)
 	return v, true
@@ -63,7 +63,7 @@ func readApprovalSettings(pass *Pass) (v approvalView, ok bool) {
 // (the schema reports their type), and its stages are clearly meant to apply.
 func (v approvalView) requiringFlag() string {
 	for _, f := range v.flags {
-		b := Get(v.settings, f)
+		b := v.settings.Get(f)
 		if b.Type == gjson.True || (b.Type == gjson.String && strings.EqualFold(b.Str, "true")) {
 			return f
 		}
@@ -75,10 +75,13 @@ func (v approvalView) requiringFlag() string {
 // is present but not an array (a type error the schema reports).
 func (v approvalView) stageCount() (n int, ok bool) {
 	switch {
-	case !v.stages.Exists() || v.stages.Type == gjson.Null:
+	case !v.stages.Exists() || v.stages.Value().Type == gjson.Null:
 		return 0, true
 	case v.stages.IsArray():
-		return len(v.stages.Array()), true
+		for range v.stages.Elems() {
+			n++
+		}
+		return n, true
 	}
 	return 0, false
 }

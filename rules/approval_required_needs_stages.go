@@ -53,7 +53,7 @@ No service error text is on record; the grade rests on that documented rule.`,
 		}
 		if v.stages.Exists() {
 			state := "empty"
-			if v.stages.Type == gjson.Null {
+			if v.stages.Value().Type == gjson.Null {
 				state = "null"
 			}
 			pass.Report(v.stagesPtr, finding.Value,

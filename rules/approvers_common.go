@@ -10,7 +10,7 @@ import (
 
 // approvalStage is one object of a policy's approval stages.
 type approvalStage struct {
-	obj gjson.Result
+	obj node
 	ptr string
 	n   int // 1-based, as people number stages
 	// approvers are the stage's primary [0] and escalation [1] approvers,
@@ -28,16 +28,16 @@ func readStages(s Shape, v approvalView) []approvalStage {
 		return nil
 	}
 	var out []approvalStage
-	for i, obj := range v.stages.Array() {
+	for i, obj := range v.stages.Elems() {
 		if !obj.IsObject() {
 			continue
 		}
 		st := approvalStage{obj: obj, ptr: pointer.Index(v.stagesPtr, i), n: i + 1}
 		for j, escalation := range []bool{false, true} {
 			list, fb := approverKeys(s, escalation)
-			st.approvers[j].main = subjectItems(Get(obj, list), pointer.Join(st.ptr, list))
+			st.approvers[j].main = subjectItemsOf(obj.Member(list), pointer.Join(st.ptr, list))
 			if fb != "" {
-				st.approvers[j].fallback = subjectItems(Get(obj, fb), pointer.Join(st.ptr, fb))
+				st.approvers[j].fallback = subjectItemsOf(obj.Member(fb), pointer.Join(st.ptr, fb))
 			}
 		}
 		out = append(out, st)

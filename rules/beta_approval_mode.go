@@ -48,7 +48,7 @@ for a count mismatch.`,
 		if !ok {
 			return
 		}
-		mode := Get(v.settings, "approvalMode")
+		mode := v.settings.Get("approvalMode")
 		if mode.Type != gjson.String {
 			return // absent or null: the service derives it
 		}
@@ -57,7 +57,7 @@ for a count mismatch.`,
 
 		switch mode.Str {
 		case "NoApproval":
-			required := Get(v.settings, "isApprovalRequired").Type == gjson.True
+			required := v.settings.Get("isApprovalRequired").Type == gjson.True
 			switch {
 			case required && n > 0:
 				pass.Report(ptr, finding.Value,

@@ -42,7 +42,7 @@ docs/id-governance/entitlement-management-access-package-approval-policy.md). Ad
 					"stage %d is approved only by `%s`, resolved per request, and has no fallback: a requestor without one has nobody to approve; %s",
 					st.n, a.typ, fallbackAdvice(pass.Shape, false))
 			}
-			if !isTrueFlag(Get(st.obj, "isEscalationEnabled")) {
+			if !isTrueFlag(st.obj.Get("isEscalationEnabled")) {
 				continue
 			}
 			a, ok := strandedApprover(pass.Shape, st, true)

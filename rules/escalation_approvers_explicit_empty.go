@@ -47,7 +47,7 @@ microsoft-graph-docs-contrib api-reference/beta/api/entitlementmanagement-post-a
 			sev = finding.Info
 		}
 		for _, st := range approvalStageList(pass) {
-			if Has(st.obj, "escalationApprovers") {
+			if st.obj.Get("escalationApprovers").Exists() {
 				continue // present, or null, which the schema reports
 			}
 			if escalationOn(st.obj) && !hasEscalationApprovers(pass.Shape, st.obj) {

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/emlint/emlint/internal/pointer"
 	"github.com/tidwall/gjson"
 )
 
@@ -68,26 +67,15 @@ func absentOrNull(v gjson.Result) bool {
 	return !v.Exists() || v.Type == gjson.Null
 }
 
-// stageRef is one approval stage object and its pointer.
-type stageRef struct {
-	obj gjson.Result
-	ptr string
-}
-
 // approvalStageList returns the policy's approval stages that are objects
-// (anything else is a type error the schema reports).
-func approvalStageList(pass *Pass) []stageRef {
+// (anything else is a type error the schema reports), whether or not the
+// policy requires approval.
+func approvalStageList(pass *Pass) []approvalStage {
 	v, ok := approvalSettingsOf(pass)
-	if !ok || !v.stages.IsArray() {
+	if !ok {
 		return nil
 	}
-	var out []stageRef
-	for i, st := range v.stages.Array() {
-		if st.IsObject() {
-			out = append(out, stageRef{st, pointer.Index(v.stagesPtr, i)})
-		}
-	}
-	return out
+	return stagesOf(v)
 }
 
 // escalationKeys names a stage's escalation members in a shape: beta counts
@@ -106,15 +94,15 @@ func escalationKeysFor(s Shape) escalationKeys {
 }
 
 // escalationOn reports whether a stage turns escalation on (true or "true").
-func escalationOn(st gjson.Result) bool {
-	return isTrue(Get(st, "isEscalationEnabled"))
+func escalationOn(st node) bool {
+	return isTrue(st.Get("isEscalationEnabled"))
 }
 
 // hasEscalationApprovers reports whether any escalation approver list of the
 // stage has an entry.
-func hasEscalationApprovers(s Shape, st gjson.Result) bool {
+func hasEscalationApprovers(s Shape, st node) bool {
 	for _, k := range escalationKeysFor(s).approvers {
-		if hasItems(Get(st, k)) {
+		if hasItems(st.Get(k)) {
 			return true
 		}
 	}
@@ -127,8 +115,8 @@ const minutesPerDay = 24 * 60
 // (approvalStageTimeOutInDays) or minutes (escalationTimeInMinutes), v1.0
 // sends ISO 8601 durations. ok is false when the member is absent, null or
 // unreadable (the schema reports malformed values).
-func stageMinutes(s Shape, st gjson.Result, key string) (minutes float64, ok bool) {
-	v := Get(st, key)
+func stageMinutes(s Shape, st node, key string) (minutes float64, ok bool) {
+	v := st.Get(key)
 	if s == BetaPolicy {
 		n, ok := numberValue(v)
 		if !ok {

@@ -38,7 +38,7 @@ the portal sends PT1M) and internal/services/identitygovernance/identitygovernan
 			if !escalationOn(st.obj) {
 				continue
 			}
-			v := Get(st.obj, keys.escalationTime)
+			v := st.obj.Get(keys.escalationTime)
 			if absentOrNull(v) {
 				pass.Report(pointer.Join(st.ptr, "isEscalationEnabled"), finding.Value,
 					"escalation is enabled but `%s` is not set: say how long the primary approvers have before the request is forwarded, or set `isEscalationEnabled` to false",

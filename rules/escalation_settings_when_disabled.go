@@ -34,12 +34,12 @@ for the escalation time left on a disabled stage.`,
 	Run: func(pass *Pass) {
 		keys := escalationKeysFor(pass.Shape)
 		for _, st := range approvalStageList(pass) {
-			b, ok := boolValue(Get(st.obj, "isEscalationEnabled"))
+			b, ok := boolValue(st.obj.Get("isEscalationEnabled"))
 			if !ok || b {
 				continue
 			}
 			for _, k := range keys.approvers {
-				v := Get(st.obj, k)
+				v := st.obj.Get(k)
 				if !hasItems(v) {
 					continue
 				}

@@ -42,7 +42,7 @@ service error on record, hence a warning.`,
 	Run: func(pass *Pass) {
 		_, stages, _ := requiredStages(pass)
 		for _, st := range stages {
-			if !isTrueFlag(Get(st.obj, "isEscalationEnabled")) {
+			if !isTrueFlag(st.obj.Get("isEscalationEnabled")) {
 				continue
 			}
 			if _, ok := strandedApprover(pass.Shape, st, true); !ok {

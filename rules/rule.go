@@ -144,26 +144,10 @@ func (p *Pass) IsUpdate() bool {
 	return id.Exists() && id.Type != gjson.Null
 }
 
-// RootGet returns a member of the body's root object. Rules look up the
-// same few root members over and over; each gjson lookup scans the body, so
-// the members are read once per body and shared by the passes.
+// RootGet returns a member of the body's root object, through the node
+// table: a gjson lookup on the root would scan the whole body.
 func (p *Pass) RootGet(key string) gjson.Result {
-	t := p.tree()
-	members := p.memoize("root", func() any {
-		m := map[string]int32{}
-		if len(t.nodes) > 0 && t.isObject(0) {
-			for c := range t.children(0) {
-				if _, dup := m[t.nodes[c].Key]; !dup { // the first, as gjson's Get finds it
-					m[t.nodes[c].Key] = c
-				}
-			}
-		}
-		return m
-	}).(map[string]int32)
-	if c, ok := members[key]; ok {
-		return t.value(c)
-	}
-	return gjson.Result{}
+	return p.rootNode(key).Value()
 }
 
 // Get returns the member key of an object, treating key literally (gjson

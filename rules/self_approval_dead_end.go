@@ -65,7 +65,7 @@ Graph accepts the policy; the dead end shows only at request time, hence a warni
 		for _, st := range stages {
 			main, fallback := approversOf(st, false)
 			approvers := slices.Concat(main, fallback)
-			if isTrueFlag(Get(st.obj, "isEscalationEnabled")) {
+			if isTrueFlag(st.obj.Get("isEscalationEnabled")) {
 				main, fallback = approversOf(st, true)
 				approvers = slices.Concat(approvers, main, fallback)
 			}

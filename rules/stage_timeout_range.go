@@ -43,7 +43,7 @@ research catalogue proposed error for under one day).`,
 		_, stages, _ := requiredStages(pass)
 		for _, st := range stages {
 			if pass.Shape == BetaPolicy {
-				v := Get(st.obj, "approvalStageTimeOutInDays")
+				v := st.obj.Get("approvalStageTimeOutInDays")
 				days, ok := numberOf(v)
 				if ok && days < 1 {
 					pass.Report(pointer.Join(st.ptr, "approvalStageTimeOutInDays"), finding.Value,
@@ -52,7 +52,7 @@ research catalogue proposed error for under one day).`,
 				}
 				continue
 			}
-			v := Get(st.obj, "durationBeforeAutomaticDenial")
+			v := st.obj.Get("durationBeforeAutomaticDenial")
 			if v.Type != gjson.String {
 				continue
 			}

@@ -38,7 +38,11 @@ func (s subjectItem) typePtr() string { return pointer.Join(s.ptr, "@odata.type"
 // microsoft.graph type: the schema reports those, so rules skip the item.
 // Letter case must match exactly, as the schema requires.
 func subjectTypeOf(item gjson.Result) string {
-	t := Get(item, "@odata.type")
+	return subjectTypeName(Get(item, "@odata.type"))
+}
+
+// subjectTypeName is subjectTypeOf for the item's @odata.type member t.
+func subjectTypeName(t gjson.Result) string {
 	if t.Type != gjson.String {
 		return ""
 	}
@@ -60,6 +64,18 @@ func subjectItems(arr gjson.Result, ptr string) []subjectItem {
 	for i, it := range arr.Array() {
 		if it.IsObject() {
 			out = append(out, subjectItem{obj: it, ptr: pointer.Index(ptr, i), typ: subjectTypeOf(it)})
+		}
+	}
+	return out
+}
+
+// subjectItemsOf is subjectItems for a collection read through the node
+// table: the approvers of every stage, which each body reads.
+func subjectItemsOf(arr node, ptr string) []subjectItem {
+	var out []subjectItem
+	for i, it := range arr.Elems() {
+		if it.IsObject() {
+			out = append(out, subjectItem{obj: it.Value(), ptr: pointer.Index(ptr, i), typ: subjectTypeName(it.Get("@odata.type"))})
 		}
 	}
 	return out

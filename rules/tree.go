@@ -108,3 +108,78 @@ func (p *Pass) Members() iter.Seq[Member] {
 		}
 	}
 }
+
+// node is a value of the body by its place in the node table, or no value
+// (i < 0). Helpers hand it out for the objects that several rules read
+// member by member (the approval settings and their stages, questions): a
+// member is found by hopping over the object's members in the table, where
+// gjson would re-scan the object's text, nested values included, on every
+// lookup.
+type node struct {
+	t *tree
+	i int32
+}
+
+// rootNode is the root's member key. Rules look up the same few root
+// members over and over, so the members are listed once per body and
+// shared by the passes.
+func (p *Pass) rootNode(key string) node {
+	t := p.tree()
+	members := p.memoize("root", func() any {
+		m := map[string]int32{}
+		if len(t.nodes) > 0 && t.isObject(0) {
+			for c := range t.children(0) {
+				if _, dup := m[t.nodes[c].Key]; !dup { // the first, as gjson's Get finds it
+					m[t.nodes[c].Key] = c
+				}
+			}
+		}
+		return m
+	}).(map[string]int32)
+	if c, ok := members[key]; ok {
+		return node{t, c}
+	}
+	return node{t, -1}
+}
+
+func (n node) Exists() bool   { return n.i >= 0 }
+func (n node) IsObject() bool { return n.i >= 0 && n.t.isObject(n.i) }
+func (n node) IsArray() bool  { return n.i >= 0 && n.t.isArray(n.i) }
+
+// Value is the node's value for gjson queries; no value when there is none.
+func (n node) Value() gjson.Result {
+	if n.i < 0 {
+		return gjson.Result{}
+	}
+	return n.t.value(n.i)
+}
+
+// Member is member key of an object: the first with that key, and none
+// when n is not an object, as gjson's Get finds it.
+func (n node) Member(key string) node {
+	if n.i >= 0 {
+		if c, ok := n.t.get(n.i, key); ok {
+			return node{n.t, c}
+		}
+	}
+	return node{n.t, -1}
+}
+
+// Get is member key's value: what Get(n.Value(), key) returns, without
+// scanning the object's text.
+func (n node) Get(key string) gjson.Result { return n.Member(key).Value() }
+
+// Elems yields the elements of an array with their positions; nothing for
+// any other value.
+func (n node) Elems() iter.Seq2[int, node] {
+	return func(yield func(int, node) bool) {
+		if !n.IsArray() {
+			return
+		}
+		for c := range n.t.children(n.i) {
+			if !yield(int(n.t.nodes[c].Elem), node{n.t, c}) {
+				return
+			}
+		}
+	}
+}

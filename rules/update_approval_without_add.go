@@ -34,11 +34,11 @@ docs/includes/entra-entitlement-management-lifecycle-policy.md). Inferred; advic
 			return
 		}
 		add, update := v.flags[0], v.flags[1]
-		if !isTrueFlag(Get(v.settings, update)) || isTrueFlag(Get(v.settings, add)) {
+		if !isTrueFlag(v.settings.Get(update)) || isTrueFlag(v.settings.Get(add)) {
 			return
 		}
 		at, target := pointer.Join(v.ptr, add), finding.Value
-		if !Get(v.settings, add).Exists() {
+		if !v.settings.Get(add).Exists() {
 			at, target = pointer.Join(v.ptr, update), finding.Key
 		}
 		pass.Report(at, target,

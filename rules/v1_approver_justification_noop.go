@@ -33,7 +33,7 @@ A report, not a documented limit, hence info.`,
 			return
 		}
 		for _, st := range stagesOf(v) {
-			if isTrueFlag(Get(st.obj, "isApproverJustificationRequired")) {
+			if isTrueFlag(st.obj.Get("isApproverJustificationRequired")) {
 				pass.Report(pointer.Join(st.ptr, "isApproverJustificationRequired"), finding.Value,
 					"`isApproverJustificationRequired` has been reported to have no effect when set through v1.0 (microsoft-graph-docs#22193): check the policy after saving it, and set it through the beta endpoint if it did not stick")
 			}
