@@ -1,9 +1,12 @@
 // Package schemas embeds the JSON Schemas (draft 2020-12) of the four Graph
 // entitlement-management request bodies emlint checks. The files are
 // generated from reference/ by ./gen; edit the generator, not the files.
+// internal/validate/gen then compiles them into Go validators
+// (internal/validate/schemas_gen.go).
 package schemas
 
 //go:generate go run ./gen
+//go:generate go run ../internal/validate/gen -pkg validate -out ../internal/validate/schemas_gen.go v1Policy=v1.0-policy.schema.json v1Request=v1.0-request.schema.json betaPolicy=beta-policy.schema.json betaRequest=beta-request.schema.json
 
 import (
 	"bytes"

@@ -608,3 +608,21 @@ func appendPointer(b []byte, key string) []byte {
 	}
 	return b
 }
+
+// Unquote decodes one JSON string literal, quotes included, with the
+// parser's own escape rules (\/, surrogate pairs, a lone surrogate read as
+// U+FFFD).
+func Unquote(s string) (string, error) {
+	if s == "" || s[0] != '"' {
+		return "", &SyntaxError{Offset: 0, Msg: "expected a string"}
+	}
+	p := parser{data: []byte(s)}
+	v, err := p.str()
+	if err != nil {
+		return "", err
+	}
+	if p.pos != len(s) {
+		return "", p.fail("unexpected %s after the string", p.describe())
+	}
+	return v.(string), nil
+}

@@ -581,34 +581,34 @@ const bigBody = 1 << 20
 
 // check validates a parsed body against its schema and runs the rules.
 func check(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Options) (schemaFindings, ruleFindings []finding.Finding) {
+	src := string(text) // one copy that the validator, the rules' gjson values and the parser's nodes share
 	validateBody := func() {
 		var err error
-		schemaFindings, err = validate.Validate(s.API, s.Kind, parsed.Value)
+		schemaFindings, err = validate.Validate(s.API, s.Kind, src, parsed.Nodes, len(parsed.Duplicates) > 0)
 		if err != nil {
 			panic(err) // the embedded schemas are tested; failing here is a bug
 		}
 	}
 	if len(text) < bigBody && !opts.SideBySide {
 		validateBody()
-		return schemaFindings, runRules(opts.Rules, s, text, parsed, opts.put)
+		return schemaFindings, runRules(opts.Rules, s, src, parsed, opts.put)
 	}
 	done := make(chan any, 1) // buffered: if the rules panic, the validation still ends
 	go func() {
 		defer func() { done <- recover() }() // a panic belongs to this file, as Lint reports it
 		validateBody()
 	}()
-	ruleFindings = runRules(opts.Rules, s, text, parsed, opts.put)
+	ruleFindings = runRules(opts.Rules, s, src, parsed, opts.put)
 	if r := <-done; r != nil {
 		panic(r)
 	}
 	return schemaFindings, ruleFindings
 }
 
-func runRules(list []*rules.Rule, s detect.Shape, data []byte, parsed *jsonparse.Result, put bool) []finding.Finding {
+func runRules(list []*rules.Rule, s detect.Shape, src string, parsed *jsonparse.Result, put bool) []finding.Finding {
 	if list == nil {
 		list = rules.All
 	}
-	src := string(data) // one copy that the rules' gjson values and the parser's nodes share
 	root := gjson.Parse(src)
 	if parsed.BOM {
 		root = gjson.Parse(src[3:])

@@ -4,8 +4,8 @@
 package validate
 
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -15,13 +15,11 @@ import (
 	"sync"
 
 	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/jsonparse"
 	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/internal/suggest"
+	"github.com/emlint/emlint/internal/validate/checker"
 	"github.com/emlint/emlint/schemas"
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 )
 
 // Rule ids of schema findings. They are stable: configuration and
@@ -49,124 +47,69 @@ var RuleDocs = []struct{ ID, Doc string }{
 	{RuleInvalid, "Any other schema violation"},
 }
 
-var printer = message.NewPrinter(language.English)
-
-// ErrRefused is returned for any schema URL other than the embedded ones.
-var ErrRefused = errors.New("emlint resolves only its embedded schemas")
-
-// loader serves the embedded schemas and refuses everything else, so a
-// $ref can never read a file or reach the network.
-type loader struct{}
-
-func (loader) Load(url string) (any, error) {
-	if url == trustedMetaURL {
-		return jsonschema.UnmarshalJSON(strings.NewReader(trustedMeta))
-	}
-	doc, ok := schemas.DocByURL(url)
-	if !ok {
-		return nil, fmt.Errorf("%w: refused to load %q", ErrRefused, url)
-	}
-	// The decoded document is shared (detection and the rules read it
-	// too): name the trusted meta-schema on a copy of its root.
-	own := make(map[string]any, len(doc))
-	for k, v := range doc {
-		own[k] = v
-	}
-	own["$schema"] = trustedMetaURL
-	return own, nil
+// shape is one embedded schema's generated validator and $defs table.
+type shape struct {
+	check func(*checker.Checker)
+	defs  []checker.Def
 }
 
-// The embedded schemas are checked against the 2020-12 meta-schema by the
-// schemas package's tests, on every change. Checking them again at every
-// start cost half of the compile time (7 ms of a one-file run), so at run
-// time they name this meta-schema instead: the same 2020-12 dialect, with
-// no constraints of its own, and only the vocabularies validation uses
-// (the library checks a schema against each declared vocabulary's
-// meta-schema; meta-data such as readOnly is read by emlint from the
-// schema documents, not from the compiled schema).
-const (
-	trustedMetaURL = "https://github.com/emlint/emlint/schemas/trusted-2020-12.json"
-	trustedMeta    = `{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "` + trustedMetaURL + `",
-  "$vocabulary": {
-    "https://json-schema.org/draft/2020-12/vocab/core": true,
-    "https://json-schema.org/draft/2020-12/vocab/applicator": true,
-    "https://json-schema.org/draft/2020-12/vocab/validation": true,
-    "https://json-schema.org/draft/2020-12/vocab/format-annotation": true
-  },
-  "$dynamicAnchor": "meta"
-}`
-)
-
-// compiled is one shape's schema, compiled on first use: a run that sees
-// only v1.0 requests never compiles the beta policy schema.
-type compiled struct {
-	once   sync.Once
-	schema *jsonschema.Schema
-	defs   map[string]any // the schema's $defs, for messages
-	err    error
+var shapes = map[string]shape{
+	"v1.0-policy":  {validateV1Policy, v1PolicyDefs},
+	"v1.0-request": {validateV1Request, v1RequestDefs},
+	"beta-policy":  {validateBetaPolicy, betaPolicyDefs},
+	"beta-request": {validateBetaRequest, betaRequestDefs},
 }
 
-var shapes sync.Map // schema name -> *compiled
+var validated sync.Map // schema name -> true
 
-func load(api schemas.API, kind schemas.Kind) (*compiled, error) {
-	v, _ := shapes.LoadOrStore(schemas.Name(api, kind), &compiled{})
-	c := v.(*compiled)
-	c.once.Do(func() {
-		c.schema, c.err = compile(api, kind)
-		c.defs, _ = schemas.Doc(api, kind)["$defs"].(map[string]any)
-	})
-	return c, c.err
-}
-
-// Compiled lists the shapes whose schema this process has compiled, for
-// tests that hold a run to compiling only what it needs.
-func Compiled() []string {
+// Validated lists the shapes this process has validated a body against,
+// for tests that hold a run to the work it needs.
+func Validated() []string {
 	var out []string
-	shapes.Range(func(k, v any) bool {
-		if c := v.(*compiled); c.schema != nil || c.err != nil {
-			out = append(out, k.(string))
-		}
+	validated.Range(func(k, _ any) bool {
+		out = append(out, k.(string))
 		return true
 	})
 	sort.Strings(out)
 	return out
 }
 
-// compile compiles one shape's embedded schema, asserting formats, with a
-// loader that serves nothing else.
-func compile(api schemas.API, kind schemas.Kind) (*jsonschema.Schema, error) {
-	comp := jsonschema.NewCompiler()
-	comp.AssertFormat()
-	comp.UseLoader(loader{})
-	return comp.Compile(schemas.URL(api, kind))
-}
-
-// Validate checks a decoded body (as produced by jsonparse) against the
-// schema of its shape.
-func Validate(api schemas.API, kind schemas.Kind, body any) ([]finding.Finding, error) {
-	c, err := load(api, kind)
-	if err != nil {
-		return nil, fmt.Errorf("embedded %s schema: %w", schemas.Name(api, kind), err)
+// Validate checks a parsed body against the embedded schema of its shape:
+// src is the text the parser read and nodes its node table; dups says the
+// parser found a key twice in one object (the last one is validated).
+func Validate(api schemas.API, kind schemas.Kind, src string, nodes []jsonparse.Node, dups bool) ([]finding.Finding, error) {
+	name := schemas.Name(api, kind)
+	s, ok := shapes[name]
+	if !ok {
+		return nil, fmt.Errorf("no embedded schema for %s", name)
 	}
-	err = c.schema.Validate(body)
-	if err == nil {
+	if _, seen := validated.Load(name); !seen {
+		validated.Store(name, true)
+	}
+	if len(nodes) == 0 {
 		return nil, nil
 	}
-	var verr *jsonschema.ValidationError
-	if !errors.As(err, &verr) {
-		return nil, err
+	c := checker.New(src, nodes, dups)
+	s.check(c)
+	if len(c.Out) == 0 {
+		return nil, nil
 	}
-	m := mapper{shape: schemas.Name(api, kind), c: c, body: body, seen: map[string]bool{}}
-	m.walk(verr, false)
-	return m.out, nil
+	return Findings(name, c, c.Out), nil
+}
+
+// Findings turns the violations of a body into findings. It is exported for
+// the differential test, which feeds it the reference validator's
+// violations too.
+func Findings(shape string, c *checker.Checker, vs []checker.Violation) []finding.Finding {
+	m := mapper{shape: shape, defs: shapes[shape].defs, c: c, seen: map[string]bool{}}
+	m.walk(vs, false, -1)
+	return m.out
 }
 
 type mapper struct {
 	shape string // schemas.Name of the shape
-	c     *compiled
-	body  any
+	defs  []checker.Def
+	c     *checker.Checker
 	out   []finding.Finding
 	seen  map[string]bool
 }
@@ -188,126 +131,130 @@ func (m *mapper) addAt(sev finding.Severity, rule, ptr string, target finding.Ta
 	return &m.out[len(m.out)-1]
 }
 
-// walk reports the leaves of the error tree. orNull is set below an anyOf
-// whose other branch allows null, so that type messages can say so.
-func (m *mapper) walk(e *jsonschema.ValidationError, orNull bool) {
-	if _, ok := e.ErrorKind.(*kind.AnyOf); ok {
+// walk reports the violations. orNull is set below an anyOf at node at
+// whose other branch allows null, so that type messages at that node can
+// say so.
+func (m *mapper) walk(vs []checker.Violation, orNull bool, at int32) {
+	for _, v := range vs {
+		if v.Keyword != checker.AnyOf {
+			m.leaf(v, orNull && v.Node == at)
+			continue
+		}
 		// A nullable reference is anyOf [ref, null]: the "want null" branch
 		// is noise for any non-null value, so report the other branch only.
-		var rest []*jsonschema.ValidationError
-		for _, c := range e.Causes {
-			if t, ok := c.ErrorKind.(*kind.Type); ok && slices.Equal(t.Want, []string{"null"}) {
-				orNull = true
+		null := orNull && v.Node == at
+		var rest [][]checker.Violation
+		for _, b := range v.Branches {
+			if len(b) == 1 && b[0].Keyword == checker.Type && b[0].Node == v.Node && slices.Equal(b[0].Want, []string{"null"}) {
+				null = true
 				continue
 			}
-			rest = append(rest, c)
+			rest = append(rest, b)
 		}
-		for _, c := range rest {
-			m.walk(c, orNull)
+		for _, b := range rest {
+			m.walk(b, null, v.Node)
 		}
-		return
 	}
-	if len(e.Causes) > 0 {
-		for _, c := range e.Causes {
-			// "or null" holds through $ref wrappers for the same value only.
-			m.walk(c, orNull && slices.Equal(c.InstanceLocation, e.InstanceLocation))
-		}
-		return
-	}
-	m.leaf(e, orNull)
 }
 
-func (m *mapper) leaf(e *jsonschema.ValidationError, orNull bool) {
-	ptr := pointer.Join("", e.InstanceLocation...)
-	name := describe(e.InstanceLocation)
-	typ := m.graphType(e.SchemaURL)
-	switch k := e.ErrorKind.(type) {
-	case *kind.AdditionalProperties:
-		known := m.knownProperties(e.SchemaURL)
-		for _, p := range k.Properties {
-			if note, ok := docsDeviation(m.shape, pointer.Join(ptr, p)); ok {
-				m.addAt(finding.Warning, RuleUnknownProperty, pointer.Join(ptr, p), finding.Key, "`%s` is not a property of %s: %s", p, typ, note)
-				continue
-			}
-			msg := fmt.Sprintf("unknown property `%s` in %s", p, typ)
-			if s := suggest.Closest(p, known); s != "" {
-				msg += fmt.Sprintf(": did you mean `%s`?", s)
-			} else {
-				msg += ": remove it (Graph rejects undeclared properties)"
-			}
-			m.add(RuleUnknownProperty, pointer.Join(ptr, p), finding.Key, "%s", msg)
+func (m *mapper) leaf(v checker.Violation, orNull bool) {
+	loc := m.location(v.Node)
+	ptr := pointer.Join("", loc...)
+	name := describe(loc)
+	typ := m.graphType(v.Schema)
+	switch v.Keyword {
+	case checker.AdditionalProperties:
+		p := v.Name
+		if note, ok := docsDeviation(m.shape, pointer.Join(ptr, p)); ok {
+			m.addAt(finding.Warning, RuleUnknownProperty, pointer.Join(ptr, p), finding.Key, "`%s` is not a property of %s: %s", p, typ, note)
+			return
 		}
-	case *kind.Required:
-		if isReference(pointer.Lookup(m.body, e.InstanceLocation)) && len(e.InstanceLocation) > 0 {
+		msg := fmt.Sprintf("unknown property `%s` in %s", p, typ)
+		if s := suggest.Closest(p, m.knownProperties(v.Schema)); s != "" {
+			msg += fmt.Sprintf(": did you mean `%s`?", s)
+		} else {
+			msg += ": remove it (Graph rejects undeclared properties)"
+		}
+		m.add(RuleUnknownProperty, pointer.Join(ptr, p), finding.Key, "%s", msg)
+	case checker.Required:
+		if v.Node != 0 && m.isReference(v.Node) {
 			// {"id": ...} points at an object that exists: Graph knows its
 			// type and its required properties are not asked for (the docs
 			// send `customExtension: {id}` and `assignmentPolicy: {id}`).
 			return
 		}
-		for _, p := range k.Missing {
-			if p == "@odata.type" {
-				m.add(RuleODataType, ptr, finding.Start, "%s needs `@odata.type` to say which %s it is: %s",
-					name, typ, m.odataTypeHint(e.SchemaURL, e.InstanceLocation))
-				continue
-			}
-			m.add(RuleRequired, ptr, finding.Start, "%s lacks `%s`, which %s requires", name, p, typ)
+		if v.Name == "@odata.type" {
+			m.add(RuleODataType, ptr, finding.Start, "%s needs `@odata.type` to say which %s it is: %s",
+				name, typ, m.odataTypeHint(v.Schema, v.Node))
+			return
 		}
-	case *kind.Type:
-		want := slices.DeleteFunc(slices.Clone(k.Want), func(w string) bool { return w == "null" })
-		if orNull || len(want) < len(k.Want) {
+		m.add(RuleRequired, ptr, finding.Start, "%s lacks `%s`, which %s requires", name, v.Name, typ)
+	case checker.Type:
+		want := slices.DeleteFunc(slices.Clone(v.Want), func(w string) bool { return w == "null" })
+		if orNull || len(want) < len(v.Want) {
 			want = append(want, "null")
 		}
-		if lit, ok := quotedLiteral(pointer.Lookup(m.body, e.InstanceLocation), k.Want); ok {
+		if lit, ok := m.quotedLiteral(v.Node, v.Want); ok {
 			// Graph's own docs examples send "true" and "1" as strings
 			// (v1.0 create-policy example 4): not a known rejection, so a
 			// warning, but the type is what the metadata declares.
 			m.addAt(finding.Warning, RuleType, ptr, finding.Value, "%s is the string %s: send %s without quotes (Graph types it as %s)",
-				name, quote(pointer.Lookup(m.body, e.InstanceLocation)), lit, strings.Join(want, " or "))
+				name, m.quote(v.Node), lit, strings.Join(want, " or "))
 			return
 		}
-		m.add(RuleType, ptr, finding.Value, "%s must be %s, not %s", name, article(strings.Join(want, " or ")), article(k.Got))
-	case *kind.Enum:
-		m.enum(ptr, name, typ, k.Got, k.Want)
-	case *kind.Const:
-		if last(e.InstanceLocation) == "@odata.type" {
-			m.add(RuleODataType, ptr, finding.Value, "`@odata.type` is %s, but this object is %s: use %s or remove the annotation",
-				quote(k.Got), typ, quote(k.Want))
-			return
-		}
-		m.add(RuleEnum, ptr, finding.Value, "%s must be %s, not %s", name, quote(k.Want), quote(k.Got))
-	case *kind.Format:
-		m.add(RuleFormat, ptr, finding.Value, "%s is %s, not %s", name, quote(k.Got), formatHint(k.Want))
-	case *kind.Minimum:
-		m.add(RuleRange, ptr, finding.Value, "%s is %s, below the minimum %s", name, ratString(k.Got), ratString(k.Want))
-	case *kind.Maximum:
-		m.add(RuleRange, ptr, finding.Value, "%s is %s, above the maximum %s", name, ratString(k.Got), ratString(k.Want))
+		m.add(RuleType, ptr, finding.Value, "%s must be %s, not %s", name, article(strings.Join(want, " or ")), article(checker.JSONType(m.c.Src, m.c.Nodes[v.Node])))
+	case checker.Enum:
+		m.enum(ptr, name, typ, v.Node, v.Want)
+	case checker.Format:
+		m.add(RuleFormat, ptr, finding.Value, "%s is %s, not %s", name, m.quote(v.Node), formatHint(v.Want[0]))
+	case checker.Minimum:
+		m.add(RuleRange, ptr, finding.Value, "%s is %s, below the minimum %s", name, numberString(m.c.Text(v.Node)), numberString(v.Want[0]))
+	case checker.Maximum:
+		m.add(RuleRange, ptr, finding.Value, "%s is %s, above the maximum %s", name, numberString(m.c.Text(v.Node)), numberString(v.Want[0]))
 	default:
-		m.add(RuleInvalid, ptr, finding.Value, "%s is invalid: %s", name, e.ErrorKind.LocalizedString(printer))
+		m.add(RuleInvalid, ptr, finding.Value, "%s is invalid: it fails the schema's `%s` at %s", name, v.Keyword, v.Schema)
 	}
 }
 
-func (m *mapper) enum(ptr, name, typ string, got any, want []any) {
+// location is the path of node i from the root, as pointer tokens.
+func (m *mapper) location(i int32) []string {
+	var loc []string
+	for ; i > 0; i = m.c.Nodes[i].Parent {
+		n := m.c.Nodes[i]
+		if n.Elem >= 0 {
+			loc = append(loc, strconv.Itoa(int(n.Elem)))
+		} else {
+			loc = append(loc, n.Key)
+		}
+	}
+	slices.Reverse(loc)
+	return loc
+}
+
+func (m *mapper) enum(ptr, name, typ string, node int32, want []string) {
 	odata := strings.HasSuffix(ptr, "/@odata.type")
 	var allowed []string
 	for _, w := range want {
 		// The schemas also accept "microsoft.graph.x" without "#"; suggest
 		// only the spelling OData specifies.
-		if s, ok := w.(string); ok && !(odata && !strings.HasPrefix(s, "#")) {
-			allowed = append(allowed, s)
+		if !(odata && !strings.HasPrefix(w, "#")) {
+			allowed = append(allowed, w)
 		}
 	}
+	got := m.quote(node)
 	rule := RuleEnum
 	if odata {
 		rule = RuleODataType
 		if len(allowed) == 1 {
 			m.add(rule, ptr, finding.Value, "`@odata.type` is %s, but this object is %s: use %s or remove the annotation",
-				quote(got), article(typ), quote(allowed[0]))
+				got, article(typ), quote(allowed[0]))
 			return
 		}
 	}
-	if s, ok := got.(string); ok {
+	if m.c.IsString(node) {
+		s := m.c.Str(node)
 		if hint := suggest.Closest(s, allowed); hint != "" {
-			f := m.add(rule, ptr, finding.Value, "%s is %s: did you mean %s?", name, quote(got), quote(hint))
+			f := m.add(rule, ptr, finding.Value, "%s is %s: did you mean %s?", name, got, quote(hint))
 			if f != nil && strings.EqualFold(s, hint) {
 				// Only the letter case differs: the one safe, mechanical fix.
 				f.Fix = &finding.Fix{Description: "use " + hint, Op: finding.FixReplace, Value: strconv.Quote(hint)}
@@ -315,67 +262,55 @@ func (m *mapper) enum(ptr, name, typ string, got any, want []any) {
 			return
 		}
 	}
-	m.add(rule, ptr, finding.Value, "%s is %s, not an allowed value: use one of %s", name, quote(got), list(allowed))
+	m.add(rule, ptr, finding.Value, "%s is %s, not an allowed value: use one of %s", name, got, list(allowed))
 }
 
-// defName extracts the $defs entry a schema URL points into.
-func defName(schemaURL string) string {
-	_, frag, _ := strings.Cut(schemaURL, "#/$defs/")
+// defName extracts the $defs entry a schema location points into.
+func defName(loc string) string {
+	frag, _ := strings.CutPrefix(loc, "/$defs/")
 	name, _, _ := strings.Cut(frag, "/")
 	return strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")
 }
 
-// def returns the $defs entry name, with its properties.
-func (m *mapper) def(name string) (def map[string]any, props map[string]any) {
-	def, _ = m.c.defs[name].(map[string]any)
-	props, _ = def["properties"].(map[string]any)
-	return def, props
+func (m *mapper) def(name string) (checker.Def, bool) {
+	return checker.FindDef(m.defs, name)
 }
 
-func (m *mapper) graphType(schemaURL string) string {
-	d, _ := m.def(defName(schemaURL))
-	if t, _ := d["x-graph-type"].(string); t != "" {
-		return strings.TrimPrefix(t, "microsoft.graph.")
+func (m *mapper) graphType(loc string) string {
+	if d, _ := m.def(defName(loc)); d.GraphType != "" {
+		return strings.TrimPrefix(d.GraphType, "microsoft.graph.")
 	}
 	return "this object"
 }
 
-func (m *mapper) knownProperties(schemaURL string) []string {
-	_, props := m.def(defName(schemaURL))
-	var names []string
-	for n := range props {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+func (m *mapper) knownProperties(loc string) []string {
+	d, _ := m.def(defName(loc))
+	return d.Properties
 }
 
 // odataTypeHint proposes the @odata.type for an object that lacks one: the
 // concrete type whose properties cover the object's, if exactly one does,
 // else the list of allowed values.
-func (m *mapper) odataTypeHint(schemaURL string, loc []string) string {
-	_, props := m.def(defName(schemaURL))
-	odata, _ := props["@odata.type"].(map[string]any)
-	values, _ := odata["enum"].([]any)
+func (m *mapper) odataTypeHint(loc string, node int32) string {
+	d, _ := m.def(defName(loc))
 	var enum []string
-	for _, v := range values {
-		if s, ok := v.(string); ok && strings.HasPrefix(s, "#") {
+	for _, s := range d.ODataTypes {
+		if strings.HasPrefix(s, "#") {
 			enum = append(enum, s)
 		}
 	}
 	if len(enum) == 0 {
 		return "add it"
 	}
-	obj, _ := pointer.Lookup(m.body, loc).(map[string]any)
 	var fits []string
 	for _, odataType := range enum {
-		sub, subProps := m.def(strings.TrimPrefix(odataType, "#microsoft.graph."))
-		if sub == nil || len(obj) == 0 {
+		sub, ok := m.def(strings.TrimPrefix(odataType, "#microsoft.graph."))
+		if !ok || m.c.First(node) < 0 {
 			continue
 		}
 		covers := true
-		for k := range obj {
-			if _, ok := subProps[k]; !ok {
+		for k := m.c.First(node); k >= 0; k = m.c.Next(node, k) {
+			if _, found := slices.BinarySearch(sub.Properties, m.c.Nodes[k].Key); !found {
 				covers = false
 				break
 			}
@@ -390,31 +325,27 @@ func (m *mapper) odataTypeHint(schemaURL string, loc []string) string {
 	return "add one of " + list(enum)
 }
 
-// isReference reports whether v is {"id": ...}, optionally with its
+// isReference reports whether node is {"id": ...}, optionally with its
 // @odata.type: a reference to an object that already exists.
-func isReference(v any) bool {
-	obj, ok := v.(map[string]any)
-	if !ok {
+func (m *mapper) isReference(node int32) bool {
+	if !m.c.IsObject(node) || !m.c.Has(node, "id") {
 		return false
 	}
-	if _, ok := obj["id"]; !ok {
-		return false
-	}
-	for k := range obj {
-		if k != "id" && k != "@odata.type" {
+	for k := m.c.First(node); k >= 0; k = m.c.Next(node, k) {
+		if key := m.c.Nodes[k].Key; key != "id" && key != "@odata.type" {
 			return false
 		}
 	}
 	return true
 }
 
-// quotedLiteral reports whether v is a string that spells a value of one of
-// the wanted JSON types ("true", "1"), and returns that literal.
-func quotedLiteral(v any, want []string) (string, bool) {
-	s, ok := v.(string)
-	if !ok {
+// quotedLiteral reports whether node is a string that spells a value of one
+// of the wanted JSON types ("true", "1"), and returns that literal.
+func (m *mapper) quotedLiteral(node int32, want []string) (string, bool) {
+	if !m.c.IsString(node) {
 		return "", false
 	}
+	s := m.c.Str(node)
 	for _, w := range want {
 		switch w {
 		case "boolean":
@@ -432,6 +363,18 @@ func quotedLiteral(v any, want []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// quote writes node's value for a message, compact, in backquotes.
+func (m *mapper) quote(node int32) string {
+	if m.c.IsString(node) {
+		return quote(m.c.Str(node))
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, []byte(m.c.Text(node))); err != nil {
+		return "`" + m.c.Text(node) + "`"
+	}
+	return "`" + b.String() + "`"
 }
 
 // describe names the value at a location for a message: `name`, or
@@ -505,10 +448,23 @@ func list(values []string) string {
 	return strings.Join(q, ", ")
 }
 
-// ratString writes a number for a message: exactly when it is a small
-// integer, else in at most ten significant digits (1e1000000 must not print
-// a million digits).
-func ratString(r *big.Rat) string {
+// numberString writes a JSON number for a message: exactly when it is an
+// integer of at most 64 bits, else in at most ten significant digits
+// (1e1000000 must not print a million digits, nor make them).
+func numberString(lit string) string {
+	if i := strings.IndexAny(lit, "eE"); i >= 0 {
+		if exp, err := strconv.Atoi(lit[i+1:]); err != nil || exp > 1000 || exp < -1000 {
+			f, _, err := big.ParseFloat(lit, 10, 64, big.ToNearestEven)
+			if err != nil {
+				return lit
+			}
+			return f.Text('g', 10)
+		}
+	}
+	r, ok := new(big.Rat).SetString(lit)
+	if !ok {
+		return lit
+	}
 	if r.IsInt() && r.Num().BitLen() <= 64 {
 		return r.Num().String()
 	}

@@ -1,0 +1,214 @@
+// Package checker is what the validators generated from emlint's JSON
+// Schemas (internal/validate/gen) run on: the parser's node table, read in
+// place, and the violations they record. A generated validator is one Go
+// function per subschema that checks a value of the node table directly, as
+// ajv's standalone mode does for JavaScript: nothing is compiled when the
+// process starts, and a valid value costs no allocation.
+//
+// The semantics are those of github.com/santhosh-tekuri/jsonschema/v6, the
+// reference validator, for the keywords the generator supports: the first of
+// type, enum and format that fails ends the checks of its subschema; $ref,
+// required, properties, additionalProperties, items, minimum and maximum
+// report independently; not, anyOf and if/then/else come last. The tests of
+// internal/validate hold the generated code to the library, value by value.
+package checker
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/emlint/emlint/internal/jsonparse"
+)
+
+// Keyword names the schema keyword a violation is about, as JSON Schema
+// spells it.
+type Keyword string
+
+const (
+	Type                 Keyword = "type"
+	Enum                 Keyword = "enum"
+	Format               Keyword = "format"
+	Required             Keyword = "required"
+	AdditionalProperties Keyword = "additionalProperties"
+	Minimum              Keyword = "minimum"
+	Maximum              Keyword = "maximum"
+	Not                  Keyword = "not"
+	AnyOf                Keyword = "anyOf"
+	False                Keyword = "false" // the schema `false`
+)
+
+// Violation is one keyword that a value fails.
+type Violation struct {
+	Node    int32   // the value; for required and additionalProperties, the object
+	Keyword Keyword //
+	Schema  string  // the subschema holding the keyword, as a JSON Pointer into its document ("/$defs/x")
+	Name    string  // required: the missing property; additionalProperties: the undeclared key
+	Want    []string
+	// Want is the allowed JSON types (type), the allowed values (enum, all
+	// strings in emlint's schemas), the format's name (format) or the bound
+	// as the schema writes it (minimum, maximum).
+	Branches [][]Violation // anyOf: each branch's violations, in the schema's order
+}
+
+// Checker holds one document's node table and collects its violations.
+type Checker struct {
+	Src   string           // the document's text, which the nodes' offsets index
+	Nodes []jsonparse.Node // the parser's node table
+	Out   []Violation
+	dups  bool // some object repeats a key; its earlier members are not validated
+}
+
+// New prepares a check of the document src, parsed into nodes. dups says
+// whether the parser found a key twice in one object.
+func New(src string, nodes []jsonparse.Node, dups bool) *Checker {
+	return &Checker{Src: src, Nodes: nodes, dups: dups}
+}
+
+// Add records a violation.
+func (c *Checker) Add(v Violation) { c.Out = append(c.Out, v) }
+
+// Mark returns the number of violations recorded so far, for Reset and
+// AnyOf.
+func (c *Checker) Mark() int { return len(c.Out) }
+
+// Reset forgets the violations recorded after mark: a branch that is only
+// tested (an if, a not) or a failed anyOf branch when another passes.
+func (c *Checker) Reset(mark int) { c.Out = c.Out[:mark] }
+
+// Group replaces the violations recorded since marks[0] by one anyOf
+// violation at node i whose branches are the runs between the marks (the
+// last run ends at the end of Out).
+func (c *Checker) Group(i int32, schema string, marks ...int) {
+	branches := make([][]Violation, len(marks))
+	for k, m := range marks {
+		end := len(c.Out)
+		if k+1 < len(marks) {
+			end = marks[k+1]
+		}
+		branches[k] = append([]Violation(nil), c.Out[m:end]...)
+	}
+	c.Out = append(c.Out[:marks[0]], Violation{Node: i, Keyword: AnyOf, Schema: schema, Branches: branches})
+}
+
+func (c *Checker) first(i int32) byte { return c.Src[c.Nodes[i].Start] }
+
+func (c *Checker) IsObject(i int32) bool { return c.first(i) == '{' }
+func (c *Checker) IsArray(i int32) bool  { return c.first(i) == '[' }
+func (c *Checker) IsString(i int32) bool { return c.first(i) == '"' }
+func (c *Checker) IsBool(i int32) bool   { b := c.first(i); return b == 't' || b == 'f' }
+func (c *Checker) IsNull(i int32) bool   { return c.first(i) == 'n' }
+func (c *Checker) IsNumber(i int32) bool { b := c.first(i); return b == '-' || (b >= '0' && b <= '9') }
+
+// IsInteger reports whether node i is a number with an integral value
+// (1, 1.0 and 1e2 are; JSON Schema types values, not spellings).
+func (c *Checker) IsInteger(i int32) bool {
+	return c.IsNumber(i) && Integral(c.Text(i))
+}
+
+// Text is node i's JSON text.
+func (c *Checker) Text(i int32) string { return c.Src[c.Nodes[i].Start:c.Nodes[i].End] }
+
+// Str is the value of string node i. A string without escapes is a slice of
+// the text, so reading it allocates nothing.
+func (c *Checker) Str(i int32) string {
+	t := c.Text(i)
+	inner := t[1 : len(t)-1]
+	if !strings.ContainsRune(inner, '\\') {
+		return inner
+	}
+	s, err := jsonparse.Unquote(t)
+	if err != nil {
+		return inner // the parser read it: cannot happen
+	}
+	return s
+}
+
+// First returns the first member or element of container i, or -1.
+func (c *Checker) First(i int32) int32 {
+	if c.Nodes[i].Last == i {
+		return -1
+	}
+	return i + 1
+}
+
+// Next returns the member or element of container i after m, or -1.
+func (c *Checker) Next(i, m int32) int32 {
+	if n := c.Nodes[m].Last + 1; n <= c.Nodes[i].Last {
+		return n
+	}
+	return -1
+}
+
+// Shadowed reports whether member m of object i is hidden by a later member
+// with the same key: the decoded value keeps the last, as every JSON decoder
+// the reference validator is given does, so only the last is validated.
+func (c *Checker) Shadowed(i, m int32) bool {
+	if !c.dups {
+		return false
+	}
+	key := c.Nodes[m].Key
+	for n := c.Next(i, m); n >= 0; n = c.Next(i, n) {
+		if c.Nodes[n].Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// Has reports whether object i has a member named key.
+func (c *Checker) Has(i int32, key string) bool {
+	last := c.Nodes[i].Last
+	for m := i + 1; m <= last; m = c.Nodes[m].Last + 1 {
+		if c.Nodes[m].Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// Get returns the member of object i named key (the last, if it repeats).
+func (c *Checker) Get(i int32, key string) (int32, bool) {
+	found, ok := int32(0), false
+	last := c.Nodes[i].Last
+	for m := i + 1; m <= last; m = c.Nodes[m].Last + 1 {
+		if c.Nodes[m].Key == key {
+			found, ok = m, true
+		}
+	}
+	return found, ok
+}
+
+// JSONType names node i's JSON type as JSON Schema does; a number is
+// "number" whatever its value.
+func JSONType(src string, n jsonparse.Node) string {
+	switch b := src[n.Start]; {
+	case b == '{':
+		return "object"
+	case b == '[':
+		return "array"
+	case b == '"':
+		return "string"
+	case b == 't' || b == 'f':
+		return "boolean"
+	case b == 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// Def describes one $defs entry of a schema, for messages.
+type Def struct {
+	Name       string   // the $defs key
+	GraphType  string   // x-graph-type: microsoft.graph.singleUser
+	Properties []string // declared property names, sorted
+	ODataTypes []string // the values its @odata.type property allows
+}
+
+// FindDef returns the entry named name of defs, which is sorted by name.
+func FindDef(defs []Def, name string) (Def, bool) {
+	i, ok := slices.BinarySearchFunc(defs, name, func(d Def, n string) int { return strings.Compare(d.Name, n) })
+	if !ok {
+		return Def{}, false
+	}
+	return defs[i], true
+}
