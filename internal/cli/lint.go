@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/emlint/emlint/internal/baseline"
@@ -22,6 +26,7 @@ import (
 	"github.com/emlint/emlint/internal/report"
 	"github.com/emlint/emlint/internal/suggest"
 	"github.com/emlint/emlint/schemas"
+	"github.com/tidwall/gjson"
 )
 
 type lintFlags struct {
@@ -131,76 +136,229 @@ func runLint(args []string, env Env) int {
 	}
 
 	inputs, excluded := included(load.Files(paths, load.Options{Stdin: env.Stdin, StdinFilename: fl.stdinFilename, Lazy: true}), cfg)
-	linted := lint.LintAll(inputs, opts)
 	context, err := policyContext(cfg, inputs, opts)
 	if err != nil {
 		return trouble(env, "%v", err)
 	}
-	// Requests against the policies they name, before the configuration
-	// applies; the configured policy files are context, not reported.
-	all := append(append([]lint.File{}, linted...), context.files...)
-	crossfile.Apply(append(append([]load.File{}, inputs...), context.inputs...), all)
-	files := append(all[:len(linted)], excluded...)
-	settings := filter.Settings{Config: cfg, Enable: fl.enable, Disable: fl.disable}
-	filter.Apply(files, settings)
-	if fl.fix {
-		for i := range files {
-			if files[i].Name == stdinName(fl) {
-				continue // standard input cannot be written back
-			}
-			files[i] = fixFile(env, files[i], opts, settings)
+	r := &lintRun{env: env, fl: fl, opts: opts, failLevel: failLevel,
+		settings: filter.Settings{Config: cfg, Enable: fl.enable, Disable: fl.disable}}
+	if fl.writeBaseline == "" {
+		r.base = base // a baseline is written from every finding
+	}
+	streamer, _ := reporter.(report.Streamer)
+	if !streamReports || fl.writeBaseline != "" || !inNameOrder(inputs) {
+		streamer = nil // the report lists files by name: inputs in another order are written at the end
+	}
+	var stream report.Stream
+	if streamer != nil {
+		if stream, err = streamer.Start(out); err != nil {
+			return trouble(env, "writing the report: %v", err)
 		}
 	}
 
-	if fl.writeBaseline != "" {
-		return writeBaseline(env, fl.writeBaseline, files)
+	// A file's results are final, and written, when its turn comes, unless
+	// the cross-file checks may add to them: then it waits for every file
+	// to be linted, and the files after it wait with it to keep the order.
+	var held []lint.File
+	var heldInputs []load.File
+	lint.LintEach(inputs, opts, func(i int, f lint.File) {
+		if stream != nil && len(held) == 0 && !(f.Status == lint.Linted && f.CrossRef && r.crossFile(context.files, inputs[i:])) {
+			r.emit(stream, f)
+			return
+		}
+		held, heldInputs = append(held, f), append(heldInputs, inputs[i])
+	})
+	// Requests against the policies they name, before the configuration
+	// applies; the configured policy files are context, not reported. Every
+	// file with a part in the checks is held (lint.File.CrossRef).
+	all := append(held, context.files...)
+	if len(held) > 0 {
+		crossfile.Apply(append(heldInputs, context.inputs...), all)
 	}
-	if base != nil {
+	held = all[:len(held)] // all may be a copy
+	files := append(held, excluded...)
+	if stream != nil {
+		for _, f := range held {
+			r.emit(stream, f)
+		}
+		for i := range excluded {
+			r.account(&excluded[i]) // skipped: no format lists them, so out of name order is fine
+		}
+		if r.werr == nil {
+			r.werr = stream.End()
+		}
+	} else {
 		for i := range files {
-			files[i].Findings = base.Filter(files[i].Findings)
+			files[i] = r.finish(files[i])
+		}
+		if fl.writeBaseline != "" {
+			return writeBaseline(env, fl.writeBaseline, files)
+		}
+		r.werr = reporter.Report(out, files)
+		for i := range files {
+			r.account(&files[i])
 		}
 	}
-	if err := reporter.Report(out, files); err != nil {
-		return trouble(env, "writing the report: %v", err)
+	if r.werr != nil {
+		return trouble(env, "writing the report: %v", r.werr)
 	}
-	status := ExitOK
-	for _, f := range files {
-		switch {
-		case f.Status == lint.Failed:
-			fmt.Fprintf(env.Stderr, "emlint: %s\n", f.Reason)
-			status = ExitTrouble
-		case fl.verbose && f.Status == lint.Skipped:
-			fmt.Fprintf(env.Stderr, "emlint: skipped %s: %s\n", f.Name, f.Reason)
-		case fl.verbose:
-			fmt.Fprintf(env.Stderr, "emlint: linted %s as %s: %s\n", f.Name, schemas.Name(f.API, f.Kind), f.Reason)
-			for _, b := range f.Bodies {
-				method := b.Method
-				if method == "" {
-					method = "(method not known)"
-				}
-				fmt.Fprintf(env.Stderr, "emlint:   %s:%d:%d-%d:%d: %s body, %s via %s\n", f.Name, b.Line, b.Col, b.EndLine, b.EndCol,
-					schemas.Name(b.API, b.Kind), method, b.Via)
-			}
-		}
-		for _, x := range f.Findings {
-			if x.Severity >= failLevel && status == ExitOK {
-				status = ExitFindings
-			}
-		}
-	}
+	io.WriteString(env.Stderr, r.notes.String())
 	if fl.reportUnusedIgnores {
 		for _, ig := range cfg.UnusedIgnores() {
 			fmt.Fprintf(env.Stderr, "%s:%d:%d: warning: this ignore entry (path %q) matched no finding: remove it [unused-ignore]\n",
 				cfg.Path, ig.Line, ig.Col, ig.Path)
-			if finding.Warning >= failLevel && status == ExitOK {
-				status = ExitFindings
+			if finding.Warning >= failLevel && r.status == ExitOK {
+				r.status = ExitFindings
 			}
 		}
 	}
 	if fl.format == "text" {
-		fmt.Fprintln(env.Stderr, report.Summary(files))
+		fmt.Fprintln(env.Stderr, r.tally.String())
 	}
-	return status
+	return r.status
+}
+
+// streamReports lets tests compare a streamed report with a collected one.
+var streamReports = true
+
+// lintRun finishes each file's results and counts them for the summary,
+// the exit status and the notes on standard error, a file at a time, so
+// that a streamed run keeps no file after writing it.
+type lintRun struct {
+	env       Env
+	fl        lintFlags
+	opts      lint.Options
+	settings  filter.Settings
+	base      *baseline.Baseline
+	failLevel finding.Severity
+
+	tally  report.Tally
+	notes  strings.Builder // what is printed on standard error after the report: failures, and --verbose's lines
+	status int
+	werr   error // the first error writing the report
+
+	crossKnown, cross bool // crossFile's answer, once asked
+}
+
+// finish applies the configuration, --fix and the baseline to a file's
+// findings.
+func (r *lintRun) finish(f lint.File) lint.File {
+	f.Findings = filter.Findings(f.Findings, r.settings)
+	if r.fl.fix && f.Name != stdinName(r.fl) { // standard input cannot be written back
+		f = fixFile(r.env, f, r.opts, r.settings)
+	}
+	if r.base != nil {
+		f.Findings = r.base.Filter(f.Findings)
+	}
+	return f
+}
+
+// emit finishes a file and writes it to the report.
+func (r *lintRun) emit(stream report.Stream, f lint.File) {
+	f = r.finish(f)
+	if r.werr == nil {
+		r.werr = stream.File(&f)
+	}
+	r.account(&f)
+}
+
+// account counts a reported file and notes what it adds to standard error.
+func (r *lintRun) account(f *lint.File) {
+	r.tally.Add(f)
+	switch {
+	case f.Status == lint.Failed:
+		fmt.Fprintf(&r.notes, "emlint: %s\n", f.Reason)
+		r.status = ExitTrouble
+	case r.fl.verbose && f.Status == lint.Skipped:
+		fmt.Fprintf(&r.notes, "emlint: skipped %s: %s\n", f.Name, f.Reason)
+	case r.fl.verbose:
+		fmt.Fprintf(&r.notes, "emlint: linted %s as %s: %s\n", f.Name, schemas.Name(f.API, f.Kind), f.Reason)
+		for _, b := range f.Bodies {
+			method := b.Method
+			if method == "" {
+				method = "(method not known)"
+			}
+			fmt.Fprintf(&r.notes, "emlint:   %s:%d:%d-%d:%d: %s body, %s via %s\n", f.Name, b.Line, b.Col, b.EndLine, b.EndCol,
+				schemas.Name(b.API, b.Kind), method, b.Via)
+		}
+	}
+	for _, x := range f.Findings {
+		if x.Severity >= r.failLevel && r.status == ExitOK {
+			r.status = ExitFindings
+		}
+	}
+}
+
+// crossFile reports whether the cross-file checks may find anything in
+// this run. Every cross-file finding needs a policy with an id (requests
+// are checked against the policy they name; an id used twice is
+// reported): a configured policy file that takes part in the checks, or an
+// input from the first one that does on (rest); the inputs before it were
+// written, so they had no part. The answer is worked out once, when a file
+// with a part in the checks first comes up, by reading the rest again:
+// much cheaper than linting, and a run without such files never pays it.
+func (r *lintRun) crossFile(context []lint.File, rest []load.File) bool {
+	if !r.crossKnown {
+		r.crossKnown = true
+		for _, f := range context {
+			r.cross = r.cross || f.Status == lint.Linted && f.CrossRef
+		}
+		r.cross = r.cross || anyMayDefinePolicy(rest)
+	}
+	return r.cross
+}
+
+// anyMayDefinePolicy reports whether any input may hold a policy with an
+// id, reading them side by side and stopping at the first that may.
+func anyMayDefinePolicy(inputs []load.File) bool {
+	var next atomic.Int64
+	var found atomic.Bool
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+		wg.Go(func() {
+			for !found.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(inputs) {
+					return
+				}
+				if mayDefinePolicy(inputs[i]) {
+					found.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return found.Load()
+}
+
+// mayDefinePolicy reports whether a file may hold a policy with an id as
+// the cross-file checks read one (crossfile.Check): a body, as
+// extract.Bodies gives it, whose root has a string "id". It errs towards
+// yes, since it does not know the bodies' kinds. A file that cannot be read
+// is no: the linter reads it the same way and reports it failed.
+func mayDefinePolicy(in load.File) bool {
+	data, err := in.Read()
+	if err != nil {
+		return false
+	}
+	text, _ := extract.Text(in.Name, data)
+	for _, b := range extract.Bodies(in.Name, text) {
+		if gjson.GetBytes(bytes.TrimPrefix(b.JSON, []byte("\xEF\xBB\xBF")), "id").Type == gjson.String {
+			return true
+		}
+	}
+	return false
+}
+
+// inNameOrder reports whether files are in the order of their names, each
+// name once: the order every streaming format lists files in.
+func inNameOrder(files []load.File) bool {
+	for i := 1; i < len(files); i++ {
+		if files[i-1].Name >= files[i].Name {
+			return false
+		}
+	}
+	return true
 }
 
 // loadConfig finds and reads the configuration the flags ask for.

@@ -7,12 +7,10 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/emlint/emlint/internal/detect"
 	"github.com/emlint/emlint/internal/extract"
@@ -157,31 +155,7 @@ type Body struct {
 // in input order, so output is stable however the work was scheduled.
 func LintAll(inputs []load.File, opts Options) []File {
 	out := make([]File, len(inputs))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	if len(inputs) < runtime.GOMAXPROCS(0) {
-		opts.SideBySide = true
-	}
-	for range min(runtime.GOMAXPROCS(0), max(len(inputs), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				in := inputs[i]
-				data, err := in.Read()
-				if err != nil {
-					out[i] = File{Name: in.Name, Status: Failed, Reason: err.Error()}
-					continue
-				}
-				out[i] = Lint(in.Name, data, opts)
-			}
-		}()
-	}
-	for i := range inputs {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	LintEach(inputs, opts, func(i int, f File) { out[i] = f })
 	return out
 }
 

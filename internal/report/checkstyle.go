@@ -32,27 +32,42 @@ type Checkstyle struct{}
 // tools write; consumers ignore it.
 const checkstyleVersion = "4.3"
 
-func (Checkstyle) Report(w io.Writer, files []lint.File) error {
+func (c Checkstyle) Report(w io.Writer, files []lint.File) error { return writeAll(c, w, files) }
+
+// Start writes the XML declaration and the root element's start tag.
+func (Checkstyle) Start(w io.Writer) (Stream, error) {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(xmlHeader)
-	fmt.Fprintf(bw, "<checkstyle version=\"%s\">\n", checkstyleVersion)
-	for _, f := range sortedByName(files) {
-		switch f.Status {
-		case lint.Linted:
-			fmt.Fprintf(bw, "  <file name=\"%s\">\n", xmlAttr(f.Name))
-			for _, x := range fileFindings(f) {
-				fmt.Fprintf(bw, "    <error line=\"%d\" column=\"%d\" severity=\"%s\" message=\"%s\" source=\"%s\"/>\n",
-					max(x.Line, 1), max(x.Col, 1), x.Severity, xmlAttr(x.Message), xmlAttr("emlint."+x.Rule))
-			}
-			bw.WriteString("  </file>\n")
-		case lint.Failed:
-			fmt.Fprintf(bw, "  <file name=\"%s\">\n", xmlAttr(f.Name))
-			fmt.Fprintf(bw, "    <error severity=\"error\" message=\"%s\" source=\"emlint\"/>\n", xmlAttr(f.Reason))
-			bw.WriteString("  </file>\n")
+	_, err := fmt.Fprintf(bw, "<checkstyle version=\"%s\">\n", checkstyleVersion)
+	return checkstyleStream{bw}, err
+}
+
+type checkstyleStream struct{ bw *bufio.Writer }
+
+// File writes a file's element. The buffer keeps what was written until
+// it fills, so an error writing it shows up here or at End.
+func (s checkstyleStream) File(f *lint.File) error {
+	bw := s.bw
+	switch f.Status {
+	case lint.Linted:
+		fmt.Fprintf(bw, "  <file name=\"%s\">\n", xmlAttr(f.Name))
+		for _, x := range fileFindings(f) {
+			fmt.Fprintf(bw, "    <error line=\"%d\" column=\"%d\" severity=\"%s\" message=\"%s\" source=\"%s\"/>\n",
+				max(x.Line, 1), max(x.Col, 1), x.Severity, xmlAttr(x.Message), xmlAttr("emlint."+x.Rule))
 		}
+	case lint.Failed:
+		fmt.Fprintf(bw, "  <file name=\"%s\">\n", xmlAttr(f.Name))
+		fmt.Fprintf(bw, "    <error severity=\"error\" message=\"%s\" source=\"emlint\"/>\n", xmlAttr(f.Reason))
+	default:
+		return nil
 	}
-	bw.WriteString("</checkstyle>\n")
-	return bw.Flush()
+	_, err := bw.WriteString("  </file>\n")
+	return err
+}
+
+func (s checkstyleStream) End() error {
+	s.bw.WriteString("</checkstyle>\n")
+	return s.bw.Flush()
 }
 
 // sortedByName returns the files ordered by name, keeping the input order

@@ -28,8 +28,36 @@ import (
 // rest are still in the log.
 type GitHub struct{}
 
+// Report lists the files that could not be linted last, in the order
+// given, as a stream lists them in the order it is given them.
 func (GitHub) Report(w io.Writer, files []lint.File) error {
-	for _, f := range Findings(files) {
+	s := &githubStream{w: w}
+	for _, f := range sortedByName(files) {
+		if err := s.findings(f); err != nil {
+			return err
+		}
+	}
+	for i := range files {
+		s.failure(&files[i])
+	}
+	return s.End()
+}
+
+// Start returns the stream of a GitHub report, which has no header.
+func (GitHub) Start(w io.Writer) (Stream, error) { return &githubStream{w: w}, nil }
+
+type githubStream struct {
+	w      io.Writer
+	failed []string // the commands for files that could not be linted, written at the end
+}
+
+func (s *githubStream) File(f *lint.File) error {
+	s.failure(f)
+	return s.findings(f)
+}
+
+func (s *githubStream) findings(file *lint.File) error {
+	for _, f := range fileFindings(file) {
 		props := []string{"file=" + escapeProperty(f.File)}
 		if f.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", f.Line))
@@ -43,15 +71,25 @@ func (GitHub) Report(w io.Writer, files []lint.File) error {
 			}
 		}
 		props = append(props, "title="+escapeProperty(f.Rule))
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message)); err != nil {
+		if _, err := fmt.Fprintf(s.w, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message)); err != nil {
 			return err
 		}
 	}
-	for _, f := range files {
-		if f.Status == lint.Failed {
-			if _, err := fmt.Fprintf(w, "::error file=%s::%s\n", escapeProperty(f.Name), escapeData(f.Reason)); err != nil {
-				return err
-			}
+	return nil
+}
+
+// failure keeps the command for a file that could not be linted (few
+// files, and a line each).
+func (s *githubStream) failure(f *lint.File) {
+	if f.Status == lint.Failed {
+		s.failed = append(s.failed, fmt.Sprintf("::error file=%s::%s\n", escapeProperty(f.Name), escapeData(f.Reason)))
+	}
+}
+
+func (s *githubStream) End() error {
+	for _, c := range s.failed {
+		if _, err := io.WriteString(s.w, c); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -1,5 +1,7 @@
 // Package report prints lint results. Formatting is kept apart from
-// checking: every format reads the same []lint.File.
+// checking: every format reads the same []lint.File, and the formats that
+// are a run of files (text, github, checkstyle) can also be written a file
+// at a time, as the files' results become final (Streamer).
 package report
 
 import (
@@ -16,6 +18,42 @@ import (
 // Reporter writes results in one format.
 type Reporter interface {
 	Report(w io.Writer, files []lint.File) error
+}
+
+// Streamer is a Reporter whose report is a header, each file's results in
+// order of file name, and a footer (text, github, checkstyle), so that a
+// run can write each file as soon as its results are final instead of
+// holding every file to the end. Report writes through the same Stream.
+type Streamer interface {
+	Reporter
+	// Start writes the header to w and returns the stream to write the
+	// files to.
+	Start(w io.Writer) (Stream, error)
+}
+
+var _ = []Streamer{&Text{}, GitHub{}, Checkstyle{}}
+
+// Stream is one report being written: File for each file in order of
+// name (files with the same name are not allowed: Report would interleave
+// their findings), then End.
+type Stream interface {
+	File(f *lint.File) error
+	End() error
+}
+
+// writeAll writes a whole report through a stream: what a streamed run
+// writes, given the same files.
+func writeAll(s Streamer, w io.Writer, files []lint.File) error {
+	st, err := s.Start(w)
+	if err != nil {
+		return err
+	}
+	for _, f := range sortedByName(files) {
+		if err := st.File(f); err != nil {
+			return err
+		}
+	}
+	return st.End()
 }
 
 // Formats lists the output formats by name.
@@ -80,41 +118,60 @@ func Findings(files []lint.File) []*finding.Finding {
 // Summary is the one-line count printed after the findings, e.g.
 // "3 errors, 1 warning in 2 of 5 files; 1 file skipped".
 func Summary(files []lint.File) string {
-	counts := map[finding.Severity]int{}
-	withFindings, linted, skipped, failed := 0, 0, 0, 0
-	for _, f := range files {
-		switch f.Status {
-		case lint.Linted:
-			linted++
-		case lint.Skipped:
-			skipped++
-		case lint.Failed:
-			failed++
-		}
-		if len(f.Findings) > 0 {
-			withFindings++
-		}
-		for _, x := range f.Findings {
-			counts[x.Severity]++
-		}
+	var t Tally
+	for i := range files {
+		t.Add(&files[i])
 	}
+	return t.String()
+}
+
+// Tally counts files and findings for the summary as they are reported,
+// so that a streamed run need not keep the files.
+type Tally struct {
+	counts                                map[finding.Severity]int
+	withFindings, linted, skipped, failed int
+}
+
+// Add counts one file.
+func (t *Tally) Add(f *lint.File) {
+	switch f.Status {
+	case lint.Linted:
+		t.linted++
+	case lint.Skipped:
+		t.skipped++
+	case lint.Failed:
+		t.failed++
+	}
+	if len(f.Findings) > 0 {
+		t.withFindings++
+	}
+	for _, x := range f.Findings {
+		if t.counts == nil {
+			t.counts = map[finding.Severity]int{}
+		}
+		t.counts[x.Severity]++
+	}
+}
+
+// String is the summary of what has been counted.
+func (t *Tally) String() string {
 	var parts []string
 	for _, s := range []finding.Severity{finding.Error, finding.Warning, finding.Info} {
-		if counts[s] > 0 {
-			parts = append(parts, plural(counts[s], s.String()))
+		if t.counts[s] > 0 {
+			parts = append(parts, plural(t.counts[s], s.String()))
 		}
 	}
 	var b strings.Builder
 	if len(parts) == 0 {
-		fmt.Fprintf(&b, "no problems in %s", plural(linted, "file"))
+		fmt.Fprintf(&b, "no problems in %s", plural(t.linted, "file"))
 	} else {
-		fmt.Fprintf(&b, "%s in %d of %s", strings.Join(parts, ", "), withFindings, plural(linted, "file"))
+		fmt.Fprintf(&b, "%s in %d of %s", strings.Join(parts, ", "), t.withFindings, plural(t.linted, "file"))
 	}
-	if skipped > 0 {
-		fmt.Fprintf(&b, "; %s skipped", plural(skipped, "file"))
+	if t.skipped > 0 {
+		fmt.Fprintf(&b, "; %s skipped", plural(t.skipped, "file"))
 	}
-	if failed > 0 {
-		fmt.Fprintf(&b, "; %s could not be linted", plural(failed, "file"))
+	if t.failed > 0 {
+		fmt.Fprintf(&b, "; %s could not be linted", plural(t.failed, "file"))
 	}
 	return b.String()
 }

@@ -18,7 +18,10 @@ type Text struct {
 	Color bool
 }
 
-func (t *Text) Report(w io.Writer, files []lint.File) error {
+func (t *Text) Report(w io.Writer, files []lint.File) error { return writeAll(t, w, files) }
+
+// Start returns the stream of a text report, which has no header.
+func (t *Text) Start(w io.Writer) (Stream, error) {
 	paint := func(attrs ...color.Attribute) func(a ...any) string {
 		c := color.New(attrs...)
 		if t.Color {
@@ -28,24 +31,27 @@ func (t *Text) Report(w io.Writer, files []lint.File) error {
 		}
 		return c.SprintFunc()
 	}
-	bold, dim, green := paint(color.Bold), paint(color.Faint), paint(color.FgGreen)
-	sev := map[finding.Severity]func(a ...any) string{
-		finding.Error:   paint(color.FgRed, color.Bold),
-		finding.Warning: paint(color.FgYellow, color.Bold),
-		finding.Info:    paint(color.FgCyan, color.Bold),
-	}
-	lines := map[string]*lint.File{}
-	for i := range files {
-		lines[files[i].Name] = &files[i]
-	}
-	for _, f := range Findings(files) {
-		if _, err := fmt.Fprintf(w, "%s: %s: %s %s\n",
-			bold(fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)), sev[f.Severity](f.Severity.String()), f.Message, dim("["+f.Rule+"]")); err != nil {
+	return &textStream{w: w, bold: paint(color.Bold), dim: paint(color.Faint), green: paint(color.FgGreen),
+		sev: map[finding.Severity]func(a ...any) string{
+			finding.Error:   paint(color.FgRed, color.Bold),
+			finding.Warning: paint(color.FgYellow, color.Bold),
+			finding.Info:    paint(color.FgCyan, color.Bold),
+		}}, nil
+}
+
+type textStream struct {
+	w                io.Writer
+	bold, dim, green func(a ...any) string
+	sev              map[finding.Severity]func(a ...any) string
+}
+
+// File prints a file's findings, each with its source line when the file
+// kept it.
+func (t *textStream) File(file *lint.File) error {
+	for _, f := range fileFindings(file) {
+		if _, err := fmt.Fprintf(t.w, "%s: %s: %s %s\n",
+			t.bold(fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)), t.sev[f.Severity](f.Severity.String()), f.Message, t.dim("["+f.Rule+"]")); err != nil {
 			return err
-		}
-		file := lines[f.File]
-		if file == nil {
-			continue
 		}
 		src, ok := file.Source[f.Line]
 		if !ok || len(src) > 400 || !utf8.ValidString(src) {
@@ -53,11 +59,13 @@ func (t *Text) Report(w io.Writer, files []lint.File) error {
 		}
 		gutter := fmt.Sprintf("%*d | ", len(fmt.Sprint(f.Line))+1, f.Line)
 		pad := strings.Repeat(" ", len(gutter)-2) + "| "
-		fmt.Fprintf(w, "%s%s\n", dim(gutter), expandTabs(src))
-		fmt.Fprintf(w, "%s%s\n", dim(pad), green(caret(src, f)))
+		fmt.Fprintf(t.w, "%s%s\n", t.dim(gutter), expandTabs(src))
+		fmt.Fprintf(t.w, "%s%s\n", t.dim(pad), t.green(caret(src, f)))
 	}
 	return nil
 }
+
+func (t *textStream) End() error { return nil }
 
 // caret underlines the finding's span on its first line: "^" at the start,
 // "~" to the end of the span or of the line.
