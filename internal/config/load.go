@@ -18,13 +18,11 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/jsonparse"
 	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/internal/suggest"
+	"github.com/emlint/emlint/internal/validate/checker"
 	"github.com/emlint/emlint/schemas"
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 	"gopkg.in/yaml.v3"
 )
 
@@ -38,39 +36,18 @@ const schemaURL = "https://github.com/emlint/emlint/internal/config/config.schem
 // (yaml-language-server) and documentation.
 func Schema() []byte { return bytes.Clone(schemaJSON) }
 
-// refuseAll is the validator's loader: the config schema is added as a
-// resource, so nothing, in the schema or in a config file, is ever fetched.
-type refuseAll struct{}
+//go:generate go run ../validate/gen -pkg config -out schema_gen.go config=config.schema.json
 
-func (refuseAll) Load(url string) (any, error) {
-	return nil, fmt.Errorf("emlint's config schema resolves nothing but itself: refused to load %q", url)
-}
-
-var compiled struct {
-	once   sync.Once
-	schema *jsonschema.Schema
-	doc    any // the decoded schema, for property names and descriptions
-	err    error
-}
-
-func configSchema() (*jsonschema.Schema, any, error) {
-	compiled.once.Do(func() {
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schemaJSON))
-		if err != nil {
-			compiled.err = err
-			return
-		}
-		comp := jsonschema.NewCompiler()
-		comp.UseLoader(refuseAll{})
-		if err := comp.AddResource(schemaURL, doc); err != nil {
-			compiled.err = err
-			return
-		}
-		compiled.schema, compiled.err = comp.Compile(schemaURL)
-		compiled.doc = doc
-	})
-	return compiled.schema, compiled.doc, compiled.err
-}
+// schemaDoc is the decoded config.schema.json, for the property names and
+// descriptions messages quote. It is validated by schema_gen.go, which
+// internal/validate/gen compiles from it.
+var schemaDoc = sync.OnceValue(func() any {
+	var doc any
+	if err := json.Unmarshal(schemaJSON, &doc); err != nil {
+		panic(fmt.Sprintf("config: embedded config.schema.json: %v", err)) // tested; a bug if it happens
+	}
+	return doc
+})
 
 // loc is where the value at a JSON Pointer is written: its key (nil for
 // list items and the root) and its value.
@@ -132,17 +109,21 @@ func parse(file string, data []byte, ruleIDs []string) (*Config, *Error) {
 		return nil, cerr
 	}
 
-	sch, sdoc, err := configSchema()
+	// The generated validator reads the value as JSON text and the
+	// parser's node table; a finding's pointer leads back to the YAML.
+	text, err := json.Marshal(value)
 	if err != nil {
-		panic(fmt.Sprintf("config: embedded config.schema.json: %v", err)) // tested; a bug if it happens
+		return nil, p.errAt(root, "cannot read the settings: %v", err)
 	}
-	if err := sch.Validate(value); err != nil {
-		var verr *jsonschema.ValidationError
-		if !errors.As(err, &verr) {
-			return nil, p.errAt(root, "%v", err)
-		}
-		m := mapper{p: p, schema: sdoc}
-		m.walk(verr)
+	parsed, err := jsonparse.Parse(text)
+	if err != nil {
+		return nil, p.errAt(root, "cannot read the settings: %v", err)
+	}
+	c := checker.New(string(text), parsed.Nodes, false)
+	validateConfig(c)
+	if len(c.Out) > 0 {
+		m := mapper{p: p, c: c}
+		m.walk(c.Out)
 		return nil, first(m.errs)
 	}
 
@@ -337,38 +318,59 @@ func syntaxHint(msg, line string) string {
 	return "fix the YAML syntax on this line"
 }
 
-// mapper turns the validator's error tree into *Errors at the offending
+// mapper turns the validator's violations into *Errors at the offending
 // keys and values, with messages of our own.
 type mapper struct {
-	p      *parser
-	schema any
-	errs   []*Error
+	p    *parser
+	c    *checker.Checker
+	errs []*Error
 }
 
-func (m *mapper) walk(e *jsonschema.ValidationError) {
-	if _, ok := e.ErrorKind.(*kind.AnyOf); ok {
+func (m *mapper) walk(vs []checker.Violation) {
+	for _, v := range vs {
+		if v.Keyword != checker.AnyOf {
+			m.leaf(v)
+			continue
+		}
+		// An anyOf of required keys ("api or kind") failed: one message
+		// naming them all.
 		var missing []string
-		for _, c := range e.Causes {
-			r, ok := c.ErrorKind.(*kind.Required)
-			if !ok {
-				missing = nil
+		for _, b := range v.Branches {
+			for _, c := range b {
+				if c.Keyword != checker.Required {
+					missing = nil
+					break
+				}
+				missing = append(missing, c.Name)
+			}
+			if missing == nil {
 				break
 			}
-			missing = append(missing, r.Missing...)
 		}
 		if len(missing) > 0 {
-			ptr := pointer.Join("", e.InstanceLocation...)
-			m.add(m.p.index[ptr].val, "%s sets %s: add %s", quoteName(name(e.InstanceLocation)), noneOf(missing), anyOfHint(missing))
-			return
+			loc := m.location(v.Node)
+			m.add(m.p.index[pointer.Join("", loc...)].val, "%s sets %s: add %s", quoteName(name(loc)), noneOf(missing), anyOfHint(missing))
+			continue
+		}
+		for _, b := range v.Branches {
+			m.walk(b)
 		}
 	}
-	if len(e.Causes) > 0 {
-		for _, c := range e.Causes {
-			m.walk(c)
+}
+
+// location is the path of node i from the root, as pointer tokens.
+func (m *mapper) location(i int32) []string {
+	var loc []string
+	for ; i > 0; i = m.c.Nodes[i].Parent {
+		n := m.c.Nodes[i]
+		if n.Elem >= 0 {
+			loc = append(loc, strconv.Itoa(int(n.Elem)))
+		} else {
+			loc = append(loc, n.Key)
 		}
-		return
 	}
-	m.leaf(e)
+	slices.Reverse(loc)
+	return loc
 }
 
 func noneOf(keys []string) string {
@@ -389,80 +391,70 @@ func (m *mapper) add(n *yaml.Node, format string, args ...any) {
 	m.errs = append(m.errs, m.p.errAt(n, format, args...))
 }
 
-var printer = message.NewPrinter(language.English)
-
-func (m *mapper) leaf(e *jsonschema.ValidationError) {
-	ptr := pointer.Join("", e.InstanceLocation...)
+func (m *mapper) leaf(v checker.Violation) {
+	loc := m.location(v.Node)
+	ptr := pointer.Join("", loc...)
 	where := m.p.index[ptr]
-	what := name(e.InstanceLocation)
-	switch k := e.ErrorKind.(type) {
-	case *kind.AdditionalProperties:
-		known := m.properties(e.SchemaURL)
+	what := name(loc)
+	switch v.Keyword {
+	case checker.AdditionalProperties:
+		known := m.properties(v.Schema)
 		in := " in " + what
-		if len(e.InstanceLocation) == 0 {
+		if len(loc) == 0 {
 			in = ""
 		}
-		for _, prop := range k.Properties {
-			msg := fmt.Sprintf("unknown key `%s`%s", prop, in)
-			if s := suggest.Closest(prop, known); s != "" {
-				msg += fmt.Sprintf(": did you mean `%s`?", s)
-			} else {
-				msg += ": remove it, or use one of " + codeList(known, "or")
-			}
-			m.add(m.p.keyOrVal(pointer.Join(ptr, prop)), "%s", msg)
+		msg := fmt.Sprintf("unknown key `%s`%s", v.Name, in)
+		if s := suggest.Closest(v.Name, known); s != "" {
+			msg += fmt.Sprintf(": did you mean `%s`?", s)
+		} else {
+			msg += ": remove it, or use one of " + codeList(known, "or")
 		}
-	case *kind.Required:
-		for _, prop := range k.Missing {
-			if d := m.description(e.SchemaURL, prop); d != "" {
-				m.add(where.val, "%s lacks `%s` (%s): add it", quoteName(what), prop, d)
-				continue
-			}
-			m.add(where.val, "%s lacks `%s`: add it", quoteName(what), prop)
+		m.add(m.p.keyOrVal(pointer.Join(ptr, v.Name)), "%s", msg)
+	case checker.Required:
+		if d := m.description(v.Schema, v.Name); d != "" {
+			m.add(where.val, "%s lacks `%s` (%s): add it", quoteName(what), v.Name, d)
+			return
 		}
-	case *kind.Type:
-		want := slices.DeleteFunc(slices.Clone(k.Want), func(s string) bool { return s == "null" })
+		m.add(where.val, "%s lacks `%s`: add it", quoteName(what), v.Name)
+	case checker.Type:
+		got := checker.JSONType(m.c.Src, m.c.Nodes[v.Node])
+		want := slices.DeleteFunc(slices.Clone(v.Want), func(s string) bool { return s == "null" })
 		var words []string
 		for _, w := range want {
 			words = append(words, typeWord(w))
 		}
-		msg := fmt.Sprintf("%s must be %s, not %s", quoteName(what), strings.Join(words, " or "), typeWord(k.Got))
+		msg := fmt.Sprintf("%s must be %s, not %s", quoteName(what), strings.Join(words, " or "), typeWord(got))
 		switch {
-		case slices.Contains(want, "array") && k.Got == "string":
-			msg += fmt.Sprintf(": write it as a list, e.g. %s: [%s]", last(e.InstanceLocation), strconv.Quote(where.val.Value))
-		case slices.Contains(want, "array") && k.Got == "object":
+		case slices.Contains(want, "array") && got == "string":
+			msg += fmt.Sprintf(": write it as a list, e.g. %s: [%s]", last(loc), strconv.Quote(where.val.Value))
+		case slices.Contains(want, "array") && got == "object":
 			msg += ": start each entry with `- `"
 		case ptr == "/rules":
 			msg += ": write one `rule-id: severity` per line, such as `json-bom: off`"
-			if k.Got == "array" {
+			if got == "array" {
 				msg += ", without `- `"
 			}
-		case slices.Equal(want, []string{"string"}) && (k.Got == "number" || k.Got == "integer" || k.Got == "boolean"):
+		case slices.Equal(want, []string{"string"}) && (got == "number" || got == "boolean"):
 			msg += fmt.Sprintf(": put it in quotes: %s", strconv.Quote(scalarText(where.val)))
 		default:
-			if d := m.descriptionAt(e.SchemaURL); d != "" {
+			if d := m.descriptionAt(v.Schema); d != "" {
 				msg += ": " + d
 			}
 		}
 		m.add(where.val, "%s", msg)
-	case *kind.Enum:
-		var want []string
-		for _, w := range k.Want {
-			if s, ok := w.(string); ok {
-				want = append(want, s)
-			}
-		}
+	case checker.Enum:
 		if where.val.Kind != yaml.ScalarNode && (where.val.Kind != yaml.AliasNode || where.val.Alias.Kind != yaml.ScalarNode) {
-			m.add(where.val, "%s must be %s, not %s", quoteName(what), codeList(want, "or"), typeWord(jsonType(k.Got)))
+			m.add(where.val, "%s must be %s, not %s", quoteName(what), codeList(v.Want, "or"), typeWord(checker.JSONType(m.c.Src, m.c.Nodes[v.Node])))
 			return
 		}
 		text := scalarText(where.val)
-		if s := closestValue(text, want); s != "" {
+		if s := closestValue(text, v.Want); s != "" {
 			m.add(where.val, "%s is `%s`: did you mean `%s`?", quoteName(what), text, s)
 			return
 		}
-		m.add(where.val, "%s is `%s`: use %s", quoteName(what), text, codeList(want, "or"))
+		m.add(where.val, "%s is `%s`: use %s", quoteName(what), text, codeList(v.Want, "or"))
 	default:
-		m.add(where.val, "%s is invalid: %s", quoteName(what), e.ErrorKind.LocalizedString(printer))
+		m.add(where.val, "%s is invalid: it fails the schema's `%s` at %s", quoteName(what), v.Keyword, v.Schema)
 	}
 }
 
@@ -490,9 +482,8 @@ func closestValue(s string, want []string) string {
 
 // schemaAt returns the schema object a validator's SchemaURL points at
 // (the schema whose keyword failed).
-func (m *mapper) schemaAt(schemaURL string) map[string]any {
-	_, frag, _ := strings.Cut(schemaURL, "#")
-	v := pointer.Lookup(m.schema, pointer.Split(frag))
+func (m *mapper) schemaAt(loc string) map[string]any {
+	v := pointer.Lookup(schemaDoc(), pointer.Split(loc))
 	obj, _ := v.(map[string]any)
 	return obj
 }

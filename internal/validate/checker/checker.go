@@ -44,9 +44,9 @@ type Violation struct {
 	Schema  string  // the subschema holding the keyword, as a JSON Pointer into its document ("/$defs/x")
 	Name    string  // required: the missing property; additionalProperties: the undeclared key
 	Want    []string
-	// Want is the allowed JSON types (type), the allowed values (enum, all
-	// strings in emlint's schemas), the format's name (format) or the bound
-	// as the schema writes it (minimum, maximum).
+	// Want is the allowed JSON types (type), the allowed strings (enum; the
+	// generator allows null besides, and no other values), the format's
+	// name (format) or the bound as the schema writes it (minimum, maximum).
 	Branches [][]Violation // anyOf: each branch's violations, in the schema's order
 }
 
@@ -64,8 +64,20 @@ func New(src string, nodes []jsonparse.Node, dups bool) *Checker {
 	return &Checker{Src: src, Nodes: nodes, dups: dups}
 }
 
-// Add records a violation.
-func (c *Checker) Add(v Violation) { c.Out = append(c.Out, v) }
+// Fail records that node i fails keyword kw of the subschema at schema.
+func (c *Checker) Fail(i int32, kw Keyword, schema string, want []string) {
+	c.Out = append(c.Out, Violation{Node: i, Keyword: kw, Schema: schema, Want: want})
+}
+
+// Missing records that object i lacks the required property name.
+func (c *Checker) Missing(i int32, schema, name string) {
+	c.Out = append(c.Out, Violation{Node: i, Keyword: Required, Schema: schema, Name: name})
+}
+
+// Undeclared records that member m of object i is not a declared property.
+func (c *Checker) Undeclared(i int32, schema string, m int32) {
+	c.Out = append(c.Out, Violation{Node: i, Keyword: AdditionalProperties, Schema: schema, Name: c.Nodes[m].Key})
+}
 
 // Mark returns the number of violations recorded so far, for Reset and
 // AnyOf.
@@ -211,4 +223,76 @@ func FindDef(defs []Def, name string) (Def, bool) {
 		return Def{}, false
 	}
 	return defs[i], true
+}
+
+// Types is a set of JSON types, for Leaf.
+type Types uint8
+
+const (
+	TObject Types = 1 << iota
+	TArray
+	TString
+	TNumber
+	TInteger
+	TBoolean
+	TNull
+)
+
+// Leaf is a subschema that checks a value alone: type, enum, format and
+// range. The generator writes one per use as static data; checking through
+// it keeps the generated code small.
+type Leaf struct {
+	Schema   string   // the subschema's location
+	Types    Types    // 0: any type
+	TypeWant []string // the wanted types, for the violation
+	Enum     func(string) bool
+	Null     bool // the enum allows null besides its strings
+	EnumWant []string
+	Format   func(string) bool
+	FormWant []string // the format's name
+	Min, Max string   // the bounds as the schema writes them; "" for none
+}
+
+// Leaf checks node i against l. The first of type, enum and format that
+// fails ends the checks of the subschema, as in the reference validator:
+// Leaf then returns false. The bounds are checked when all three pass.
+func (c *Checker) Leaf(i int32, l *Leaf) bool {
+	if l.Types != 0 && !c.is(i, l.Types) {
+		c.Fail(i, Type, l.Schema, l.TypeWant)
+		return false
+	}
+	if l.Enum != nil && !(l.Null && c.IsNull(i)) && !(c.IsString(i) && l.Enum(c.Str(i))) {
+		c.Fail(i, Enum, l.Schema, l.EnumWant)
+		return false
+	}
+	if l.Format != nil && c.IsString(i) && !l.Format(c.Str(i)) {
+		c.Fail(i, Format, l.Schema, l.FormWant)
+		return false
+	}
+	if (l.Min != "" || l.Max != "") && c.IsNumber(i) {
+		if l.Min != "" && Compare(c.Text(i), l.Min) < 0 {
+			c.Fail(i, Minimum, l.Schema, []string{l.Min})
+		}
+		if l.Max != "" && Compare(c.Text(i), l.Max) > 0 {
+			c.Fail(i, Maximum, l.Schema, []string{l.Max})
+		}
+	}
+	return true
+}
+
+// is reports whether node i has one of the types.
+func (c *Checker) is(i int32, t Types) bool {
+	switch b := c.first(i); {
+	case b == '{':
+		return t&TObject != 0
+	case b == '[':
+		return t&TArray != 0
+	case b == '"':
+		return t&TString != 0
+	case b == 't' || b == 'f':
+		return t&TBoolean != 0
+	case b == 'n':
+		return t&TNull != 0
+	}
+	return t&TNumber != 0 || (t&TInteger != 0 && Integral(c.Text(i)))
 }

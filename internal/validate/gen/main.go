@@ -86,6 +86,7 @@ func Generate(pkg string, schemas []Schema) ([]byte, error) {
 	b.WriteString("var _ = checker.Compare // not every schema has numbers\n\n")
 	b.Write(w.out.Bytes())
 	b.Write(w.funcsTail.Bytes())
+	b.Write(w.data.Bytes())
 	keys := make([]string, 0, len(w.statics))
 	for k := range w.statics {
 		keys = append(keys, k)
@@ -107,6 +108,8 @@ type writer struct {
 	statics   map[string]string // Go expression of a shared []string -> its variable name
 	enums     map[string]string // the values an enum function tests -> its name
 	funcsTail bytes.Buffer      // the enum functions, written after the validators
+	data      bytes.Buffer      // the leaves, static data written last
+	leaves    int
 
 	// per schema
 	name  string
@@ -247,134 +250,116 @@ func (w *writer) check(loc, node string) (string, error) {
 		if ok {
 			return "", nil // true
 		}
-		return fmt.Sprintf("c.Add(checker.Violation{Node: %s, Keyword: checker.False, Schema: %q})\n", node, loc), nil
+		return fmt.Sprintf("c.Fail(%s, checker.False, %q, nil)\n", node, loc), nil
 	}
 	if !leaf(s) {
 		return fmt.Sprintf("%s(c, %s)\n", w.funcFor(loc), node), nil
 	}
-	var b strings.Builder
-	chain, err := w.valueChecks(loc, s, node)
-	if err != nil {
+	l, err := w.leaf(loc, s)
+	if err != nil || l == "" {
 		return "", err
 	}
-	// type, enum and format end the checks at the first that fails; the
-	// range checks follow only when all three pass.
-	for i, cond := range chain {
-		if i > 0 {
-			b.WriteString(" else ")
-		}
-		fmt.Fprintf(&b, "if %s {\n%s}", cond.test, cond.report)
-	}
-	rng, err := w.rangeChecks(loc, s, node)
-	if err != nil {
-		return "", err
-	}
-	switch {
-	case len(chain) == 0:
-		return rng, nil
-	case rng != "":
-		fmt.Fprintf(&b, " else {\n%s}", rng)
-	}
-	b.WriteString("\n")
-	return b.String(), nil
+	return fmt.Sprintf("c.Leaf(%s, &%s)\n", node, l), nil
 }
 
-type failing struct{ test, report string }
-
-// valueChecks are the type, enum and format tests, in the reference
-// validator's order: each one's failure ends the subschema's checks.
-func (w *writer) valueChecks(loc string, s map[string]any, node string) ([]failing, error) {
-	var out []failing
+// leaf writes a checker.Leaf for a subschema that checks the value alone
+// and returns its name, or "" when the subschema checks nothing.
+func (w *writer) leaf(loc string, s map[string]any) (string, error) {
+	var fields []string
 	if t, ok := s["type"]; ok {
-		types, err := typeList(t)
+		types, err := w.types(loc, t)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", where(loc), err)
+			return "", err
 		}
-		// The reference validator lists the wanted types in this order,
-		// whatever the schema's; messages follow it.
-		order := []string{"null", "boolean", "number", "integer", "string", "array", "object"}
+		var bits []string
 		for _, typ := range types {
-			if !slices.Contains(order, typ) {
-				return nil, fmt.Errorf("%s: unknown type %q", where(loc), typ)
-			}
+			bits = append(bits, "checker.T"+upper(typ))
 		}
-		types = slices.DeleteFunc(slices.Clone(order), func(t string) bool { return !slices.Contains(types, t) })
-		var ors []string
-		for _, typ := range types {
-			switch typ {
-			case "object", "array", "string", "null", "number":
-				ors = append(ors, fmt.Sprintf("c.Is%s(%s)", upper(typ), node))
-			case "boolean":
-				ors = append(ors, fmt.Sprintf("c.IsBool(%s)", node))
-			case "integer":
-				if !slices.Contains(types, "number") {
-					ors = append(ors, fmt.Sprintf("c.IsInteger(%s)", node))
-				}
-			default:
-				return nil, fmt.Errorf("%s: unknown type %q", where(loc), typ)
-			}
-		}
-		out = append(out, failing{"!(" + strings.Join(ors, " || ") + ")",
-			fmt.Sprintf("c.Add(checker.Violation{Node: %s, Keyword: checker.Type, Schema: %q, Want: %s})\n", node, loc, w.static(types))})
+		fields = append(fields, "Types: "+strings.Join(bits, " | "), "TypeWant: "+w.static(types))
 	}
 	if e, ok := s["enum"]; ok {
-		values, ok := e.([]any)
-		if !ok || len(values) == 0 {
-			return nil, fmt.Errorf("%s: enum must be a non-empty array", where(loc))
+		strs, null, err := enumValues(loc, e)
+		if err != nil {
+			return "", err
 		}
-		var strs []string
-		for _, v := range values {
-			str, ok := v.(string)
-			if !ok {
-				return nil, fmt.Errorf("%s: enum value %v is not a string: the generator compares strings only", where(loc), v)
-			}
-			strs = append(strs, str)
+		fields = append(fields, "Enum: "+w.enumFunc(strs), "EnumWant: "+w.static(strs))
+		if null {
+			fields = append(fields, "Null: true")
 		}
-		fn := w.enumFunc(strs)
-		out = append(out, failing{fmt.Sprintf("!(c.IsString(%s) && %s(c.Str(%s)))", node, fn, node),
-			fmt.Sprintf("c.Add(checker.Violation{Node: %s, Keyword: checker.Enum, Schema: %q, Want: %s})\n", node, loc, w.static(strs))})
 	}
 	if f, ok := s["format"]; ok {
-		name, _ := f.(string)
-		var fn string
-		switch name {
-		case "date":
-			fn = "checker.Date"
-		case "time":
-			fn = "checker.Time"
-		case "date-time":
-			fn = "checker.DateTime"
-		case "duration":
-			fn = "checker.Duration"
-		default:
-			return nil, fmt.Errorf("%s: format %q is not supported by the generator", where(loc), f)
+		fn, err := formatFunc(loc, f)
+		if err != nil {
+			return "", err
 		}
-		out = append(out, failing{fmt.Sprintf("c.IsString(%s) && !%s(c.Str(%s))", node, fn, node),
-			fmt.Sprintf("c.Add(checker.Violation{Node: %s, Keyword: checker.Format, Schema: %q, Want: %s})\n", node, loc, w.static([]string{name}))})
+		fields = append(fields, "Format: "+fn, "FormWant: "+w.static([]string{f.(string)}))
 	}
-	return out, nil
+	for _, kw := range []string{"minimum", "maximum"} {
+		if v, ok := s[kw]; ok {
+			n, ok := v.(json.Number)
+			if !ok {
+				return "", fmt.Errorf("%s: %s must be a number", where(loc), kw)
+			}
+			fields = append(fields, fmt.Sprintf("%s: %q", upper(kw[:3]), n.String()))
+		}
+	}
+	if len(fields) == 0 {
+		return "", nil
+	}
+	name := fmt.Sprintf("%s_leaf%d", w.name, w.leaves)
+	w.leaves++
+	fmt.Fprintf(&w.data, "var %s = checker.Leaf{Schema: %q, %s}\n", name, loc, strings.Join(fields, ", "))
+	return name, nil
 }
 
-// rangeChecks are minimum and maximum, which report independently.
-func (w *writer) rangeChecks(loc string, s map[string]any, node string) (string, error) {
-	var b strings.Builder
-	for _, kw := range []string{"minimum", "maximum"} {
-		v, ok := s[kw]
-		if !ok {
-			continue
-		}
-		n, ok := v.(json.Number)
-		if !ok {
-			return "", fmt.Errorf("%s: %s must be a number", where(loc), kw)
-		}
-		op := "<"
-		if kw == "maximum" {
-			op = ">"
-		}
-		fmt.Fprintf(&b, "if c.IsNumber(%s) && checker.Compare(c.Text(%s), %q) %s 0 {\nc.Add(checker.Violation{Node: %s, Keyword: checker.%s, Schema: %q, Want: %s})\n}\n",
-			node, node, n.String(), op, node, upper(kw), loc, w.static([]string{n.String()}))
+// types reads a type keyword, in the order the reference validator lists
+// the wanted types (its messages follow it, whatever the schema's order).
+func (w *writer) types(loc string, t any) ([]string, error) {
+	types, err := typeList(t)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", where(loc), err)
 	}
-	return b.String(), nil
+	order := []string{"null", "boolean", "number", "integer", "string", "array", "object"}
+	for _, typ := range types {
+		if !slices.Contains(order, typ) {
+			return nil, fmt.Errorf("%s: unknown type %q", where(loc), typ)
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(order), func(t string) bool { return !slices.Contains(types, t) }), nil
+}
+
+// enumValues reads an enum of strings and null.
+func enumValues(loc string, e any) (strs []string, null bool, err error) {
+	values, ok := e.([]any)
+	if !ok || len(values) == 0 {
+		return nil, false, fmt.Errorf("%s: enum must be a non-empty array", where(loc))
+	}
+	for _, v := range values {
+		switch v := v.(type) {
+		case string:
+			strs = append(strs, v)
+		case nil:
+			null = true
+		default:
+			return nil, false, fmt.Errorf("%s: enum value %v is neither a string nor null: the generator compares only those", where(loc), v)
+		}
+	}
+	return strs, null, nil
+}
+
+// formatFunc names the checker function of a format.
+func formatFunc(loc string, f any) (string, error) {
+	switch f {
+	case "date":
+		return "checker.Date", nil
+	case "time":
+		return "checker.Time", nil
+	case "date-time":
+		return "checker.DateTime", nil
+	case "duration":
+		return "checker.Duration", nil
+	}
+	return "", fmt.Errorf("%s: format %v is not supported by the generator", where(loc), f)
 }
 
 // function writes the function that checks the subschema at loc.
@@ -385,12 +370,14 @@ func (w *writer) function(loc string) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "// %s checks a value against %s.\nfunc %s(c *checker.Checker, i int32) {\n", w.funcs[loc], where(loc), w.funcs[loc])
-	chain, err := w.valueChecks(loc, s, "i")
+	// type, enum and format end the checks of the subschema at the first
+	// that fails.
+	l, err := w.leaf(loc, s)
 	if err != nil {
 		return err
 	}
-	for _, cond := range chain {
-		fmt.Fprintf(&b, "if %s {\n%sreturn\n}\n", cond.test, cond.report)
+	if l != "" {
+		fmt.Fprintf(&b, "if !c.Leaf(i, &%s) {\nreturn\n}\n", l)
 	}
 	if ref, ok := s["$ref"]; ok {
 		r, _ := ref.(string)
@@ -417,11 +404,6 @@ func (w *writer) function(loc string) error {
 		}
 		fmt.Fprintf(&b, "if c.IsArray(i) {\nfor e := c.First(i); e >= 0; e = c.Next(i, e) {\n%s}\n}\n", item)
 	}
-	rng, err := w.rangeChecks(loc, s, "i")
-	if err != nil {
-		return err
-	}
-	b.WriteString(rng)
 	cond, err := w.conditionals(loc, s)
 	if err != nil {
 		return err
@@ -441,7 +423,7 @@ func (w *writer) objectChecks(loc string, s map[string]any) (string, error) {
 			return "", fmt.Errorf("%s: required: %w", where(loc), err)
 		}
 		for _, n := range names {
-			fmt.Fprintf(&b, "if !c.Has(i, %q) {\nc.Add(checker.Violation{Node: i, Keyword: checker.Required, Schema: %q, Name: %q})\n}\n", n, loc, n)
+			fmt.Fprintf(&b, "if !c.Has(i, %q) {\nc.Missing(i, %q, %q)\n}\n", n, loc, n)
 		}
 	}
 	props, _ := s["properties"].(map[string]any)
@@ -470,7 +452,7 @@ func (w *writer) objectChecks(loc string, s map[string]any) (string, error) {
 	}
 	if hasAdditional {
 		if a, ok := additional.(bool); ok && !a {
-			fmt.Fprintf(&cases, "default:\nc.Add(checker.Violation{Node: i, Keyword: checker.AdditionalProperties, Schema: %q, Name: c.Nodes[m].Key})\n", loc)
+			fmt.Fprintf(&cases, "default:\nc.Undeclared(i, %q, m)\n", loc)
 		} else {
 			code, err := w.check(loc+"/additionalProperties", "m")
 			if err != nil {
@@ -494,7 +476,7 @@ func (w *writer) conditionals(loc string, s map[string]any) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		fmt.Fprintf(&b, "{\nm := c.Mark()\n%sok := c.Mark() == m\nc.Reset(m)\nif ok {\nc.Add(checker.Violation{Node: i, Keyword: checker.Not, Schema: %q})\n}\n}\n", code, loc)
+		fmt.Fprintf(&b, "{\nm := c.Mark()\n%sok := c.Mark() == m\nc.Reset(m)\nif ok {\nc.Fail(i, checker.Not, %q, nil)\n}\n}\n", code, loc)
 	}
 	if all, ok := s["allOf"]; ok {
 		list, _ := all.([]any)
