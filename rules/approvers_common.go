@@ -35,9 +35,9 @@ func readStages(s Shape, v approvalView) []approvalStage {
 		st := approvalStage{obj: obj, ptr: pointer.Index(v.stagesPtr, i), n: i + 1}
 		for j, escalation := range []bool{false, true} {
 			list, fb := approverKeys(s, escalation)
-			st.approvers[j].main = subjectItemsOf(obj.Member(list), pointer.Join(st.ptr, list))
+			st.approvers[j].main = subjectItems(obj.Member(list), pointer.Join(st.ptr, list))
 			if fb != "" {
-				st.approvers[j].fallback = subjectItemsOf(obj.Member(fb), pointer.Join(st.ptr, fb))
+				st.approvers[j].fallback = subjectItems(obj.Member(fb), pointer.Join(st.ptr, fb))
 			}
 		}
 		out = append(out, st)

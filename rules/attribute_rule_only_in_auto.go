@@ -40,7 +40,7 @@ MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-packag
 		if pass.RootGet("automaticRequestSettings").IsObject() {
 			return
 		}
-		targets := subjectItems(pass.RootGet("specificAllowedTargets"), pointer.Join("", "specificAllowedTargets"))
+		targets := subjectItems(pass.rootNode("specificAllowedTargets"), pointer.Join("", "specificAllowedTargets"))
 		for _, it := range targets {
 			if it.typ == "attributeRuleMembers" {
 				pass.Report(it.typePtr(), finding.Value,

@@ -52,7 +52,7 @@ request settings are inferred (no service error on record).`,
 		arsPtr := pointer.Join("", "automaticRequestSettings")
 
 		targetsPtr := pointer.Join("", "specificAllowedTargets")
-		targets := pass.RootGet("specificAllowedTargets")
+		targets := pass.rootNode("specificAllowedTargets")
 		if _, ok := elementCount(targets); ok {
 			var rules []subjectItem
 			for _, it := range subjectItems(targets, targetsPtr) {
@@ -95,7 +95,7 @@ request settings are inferred (no service error on record).`,
 			}
 		}
 
-		if n, ok := elementCount(pass.RootGet("questions")); ok && n > 0 {
+		if n, ok := elementCount(pass.rootNode("questions")); ok && n > 0 {
 			pass.Report(pointer.Join("", "questions"), finding.Value,
 				"nobody answers questions in an automatic assignment policy (no one requests through it): remove the %s",
 				countWord(n, "question"))

@@ -33,7 +33,7 @@ hashicorp/terraform-provider-azuread access_package_assignment_policy
 (duration_in_days ConflictsWith expiration_date); api-reference/v1.0/resources/expirationpattern.md.`,
 	Run: func(pass *Pass) {
 		n, ok := lcNumber(pass.RootGet("durationInDays"))
-		if !ok || n <= 0 || !lcSet(pass.Root, "expirationDateTime") {
+		if !ok || n <= 0 || !lcGiven(pass.RootGet("expirationDateTime")) {
 			return
 		}
 		pass.Report(pointer.Join("", "expirationDateTime"), finding.Key,

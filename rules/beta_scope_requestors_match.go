@@ -75,13 +75,14 @@ No service error text is on record; the errors rest on that documented table.`,
 		}
 		rsPtr := pointer.Join("", "requestorSettings")
 		scopePtr := pointer.Join(rsPtr, "scopeType")
-		list := Get(rs, "allowedRequestors")
+		listNode := pass.rootNode("requestorSettings").Member("allowedRequestors")
+		list := listNode.Value()
 		listPtr := pointer.Join(rsPtr, "allowedRequestors")
-		n, ok := elementCount(list)
+		n, ok := elementCount(listNode)
 		if !ok {
 			return
 		}
-		items := subjectItems(list, listPtr)
+		items := subjectItems(listNode, listPtr)
 
 		if want == nil {
 			if n > 0 {

@@ -37,7 +37,7 @@ expiration.duration can, e.g. "PT3H"); api-reference/v1.0/resources/expirationpa
 		if !pass.IsUpdate() {
 			return
 		}
-		if n, ok := lcNumber(pass.RootGet("durationInDays")); !ok || n != 0 || lcSet(pass.Root, "expirationDateTime") {
+		if n, ok := lcNumber(pass.RootGet("durationInDays")); !ok || n != 0 || lcGiven(pass.RootGet("expirationDateTime")) {
 			return
 		}
 		pass.Report(pointer.Join("", "durationInDays"), finding.Value,

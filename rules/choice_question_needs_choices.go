@@ -34,7 +34,7 @@ question several distinct choices.`,
 			if !isMultipleChoice(q.obj) {
 				continue
 			}
-			choices := Get(q.obj, "choices")
+			choices := q.obj.Get("choices")
 			cptr := pointer.Join(q.ptr, "choices")
 			switch {
 			case !choices.Exists():

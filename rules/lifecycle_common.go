@@ -35,7 +35,11 @@ func lcTrue(v gjson.Result) bool {
 
 // lcSet reports whether obj has key with a value other than null or "".
 func lcSet(obj gjson.Result, key string) bool {
-	v := Get(obj, key)
+	return lcGiven(Get(obj, key))
+}
+
+// lcGiven reports whether a member is there with a value other than null or "".
+func lcGiven(v gjson.Result) bool {
 	return v.Exists() && v.Type != gjson.Null && !(v.Type == gjson.String && strings.TrimSpace(v.Str) == "")
 }
 
@@ -51,17 +55,16 @@ func lcTypeIs(pattern gjson.Result, want string) bool {
 // the body does not tell: v1.0 without an explicit noExpiration, or a beta
 // body carrying the v1.0 expiration, which cross-version-property reports.
 func lcNeverExpires(pass *Pass) (why string, never bool) {
-	root := pass.Root
 	if pass.Shape == V1Policy {
-		if e := Get(root, "expiration"); e.IsObject() && lcTypeIs(e, "noExpiration") {
+		if e := pass.RootGet("expiration"); e.IsObject() && lcTypeIs(e, "noExpiration") {
 			return "`expiration.type` is `noExpiration`", true
 		}
 		return "", false
 	}
-	if Has(root, "expiration") || lcSet(root, "expirationDateTime") {
+	if pass.RootGet("expiration").Exists() || lcGiven(pass.RootGet("expirationDateTime")) {
 		return "", false
 	}
-	days := Get(root, "durationInDays")
+	days := pass.RootGet("durationInDays")
 	switch n, ok := lcNumber(days); {
 	case !days.Exists() || days.Type == gjson.Null:
 		return "neither `durationInDays` nor `expirationDateTime` is set", true

@@ -39,18 +39,18 @@ api-reference/v1.0/resources/accesspackageassignmentrequestorsettings.md);
 api-reference/v1.0/resources/targetmanager.md and targetapplicationowners.md. Inferred
 from those descriptions; no service error is on record.`,
 	Run: func(pass *Pass) {
-		rs := pass.RootGet("requestorSettings")
+		rs := pass.rootNode("requestorSettings")
 		if !rs.IsObject() {
 			return
 		}
 		rsPtr := pointer.Join("", "requestorSettings")
-		n, ok := elementCount(Get(rs, "onBehalfRequestors"))
+		n, ok := elementCount(rs.Member("onBehalfRequestors"))
 		if !ok {
 			return
 		}
 		var on []string
 		for _, f := range v1OnBehalfFlags {
-			if isTrueFlag(Get(rs, f)) {
+			if isTrueFlag(rs.Get(f)) {
 				on = append(on, f)
 			}
 		}

@@ -39,7 +39,7 @@ The v1.0 error applies the beta requirement to the same service; no v1.0 error t
 	Run: func(pass *Pass) {
 		_, stages, _ := requiredStages(pass)
 		for _, st := range stages {
-			primary := st.obj.Get("primaryApprovers")
+			primary := st.obj.Member("primaryApprovers")
 			n, ok := elementCount(primary)
 			if !ok || n > 0 {
 				continue
@@ -53,7 +53,7 @@ The v1.0 error applies the beta requirement to the same service; no v1.0 error t
 					"stage %d has no `primaryApprovers`, so nobody can approve: add at least one approver (Graph requires one per stage)", st.n)
 				continue
 			}
-			fb, ok := elementCount(st.obj.Get("fallbackPrimaryApprovers"))
+			fb, ok := elementCount(st.obj.Member("fallbackPrimaryApprovers"))
 			switch {
 			case !ok:
 			case fb == 0:

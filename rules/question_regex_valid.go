@@ -46,7 +46,7 @@ MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-packag
 reference (learn.microsoft.com/dotnet/standard/base-types/regular-expression-language-quick-reference).`,
 	Run: func(pass *Pass) {
 		for _, q := range policyQuestions(pass) {
-			v := Get(q.obj, "regexPattern")
+			v := q.obj.Get("regexPattern")
 			if v.Type != gjson.String || v.Str == "" {
 				continue
 			}

@@ -26,7 +26,7 @@ numbers its questions 1 and 2.`,
 	Run: func(pass *Pass) {
 		first := map[float64]string{}
 		for _, q := range policyQuestions(pass) {
-			s := Get(q.obj, "sequence")
+			s := q.obj.Get("sequence")
 			n, ok := numberValue(s)
 			if !ok {
 				continue

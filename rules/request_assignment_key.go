@@ -40,11 +40,11 @@ api-reference/beta/api/entitlementmanagement-post-accesspackageassignmentrequest
 		if pass.Shape == BetaRequest {
 			wrong = "assignment"
 		}
-		if !Has(pass.Root, wrong) {
+		if !pass.RootGet(wrong).Exists() {
 			return
 		}
 		ptr := pointer.Join("", wrong)
-		if Has(pass.Root, want) {
+		if pass.RootGet(want).Exists() {
 			pass.Report(ptr, finding.Key,
 				"`%s` is the %s name and `%s` is also present: remove `%s` and keep the assignment in `%s`",
 				wrong, assignmentKeyVersion(wrong), want, wrong, want)

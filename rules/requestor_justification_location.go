@@ -35,14 +35,13 @@ microsoftgraph/msgraph-sdk-powershell#2490, microsoftgraph/msgraph-sdk-go#775. U
 are rejected with "The model is invalid" (msgraph-sdk-powershell#1904).`,
 	Run: func(pass *Pass) {
 		const key = "isRequestorJustificationRequired"
-		ras := pass.RootGet("requestApprovalSettings")
-		already := ras.IsObject() && Get(ras, key).Exists()
+		already := pass.rootNode("requestApprovalSettings").Member(key).Exists()
 		for _, at := range []struct{ obj, name string }{{"requestorSettings", "`requestorSettings`"}, {"", "the top level of the policy"}} {
-			obj, ptr := pass.Root, ""
+			obj, ptr := pass.root(), ""
 			if at.obj != "" {
-				obj, ptr = pass.RootGet(at.obj), pointer.Join("", at.obj)
+				obj, ptr = pass.rootNode(at.obj), pointer.Join("", at.obj)
 			}
-			if !obj.IsObject() || !Get(obj, key).Exists() {
+			if !obj.Member(key).Exists() {
 				continue
 			}
 			if already {

@@ -23,7 +23,11 @@ func reviewSettingsOf(pass *Pass) (obj gjson.Result, ptr string, ok bool) {
 // and the namespace ("#microsoft.graph.singleUser" gives "singleUser"), or ""
 // when there is none.
 func odataTypeName(obj gjson.Result) string {
-	t := Get(obj, "@odata.type")
+	return typeNameOf(Get(obj, "@odata.type"))
+}
+
+// typeNameOf is odataTypeName for the object's @odata.type member t.
+func typeNameOf(t gjson.Result) string {
 	if t.Type != gjson.String {
 		return ""
 	}

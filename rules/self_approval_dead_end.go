@@ -6,7 +6,6 @@ import (
 
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/pointer"
-	"github.com/tidwall/gjson"
 )
 
 var SelfApprovalDeadEnd = &Rule{
@@ -40,14 +39,14 @@ Graph accepts the policy; the dead end shows only at request time, hence a warni
 		if !ok {
 			return
 		}
-		var list gjson.Result
+		var list node
 		var listPtr, idKey string
 		switch scope.value {
 		case "SpecificDirectorySubjects":
-			list = Get(pass.RootGet("requestorSettings"), "allowedRequestors")
+			list = pass.rootNode("requestorSettings").Member("allowedRequestors")
 			listPtr, idKey = pointer.Join("", "requestorSettings", "allowedRequestors"), "id"
 		case "specificDirectoryUsers":
-			list = pass.RootGet("specificAllowedTargets")
+			list = pass.rootNode("specificAllowedTargets")
 			listPtr, idKey = pointer.Join("", "specificAllowedTargets"), "userId"
 		default:
 			return

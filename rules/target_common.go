@@ -33,15 +33,10 @@ type subjectItem struct {
 // the kind of principal belong.
 func (s subjectItem) typePtr() string { return pointer.Join(s.ptr, "@odata.type") }
 
-// subjectTypeOf returns the type an @odata.type names without its
+// subjectTypeName returns the type an item's @odata.type t names without its
 // "#microsoft.graph." prefix, or "" when the annotation is missing or not a
 // microsoft.graph type: the schema reports those, so rules skip the item.
 // Letter case must match exactly, as the schema requires.
-func subjectTypeOf(item gjson.Result) string {
-	return subjectTypeName(Get(item, "@odata.type"))
-}
-
-// subjectTypeName is subjectTypeOf for the item's @odata.type member t.
 func subjectTypeName(t gjson.Result) string {
 	if t.Type != gjson.String {
 		return ""
@@ -56,22 +51,7 @@ func subjectTypeName(t gjson.Result) string {
 // subjectItems lists the object elements of a collection at ptr. A value
 // that is absent, null or not an array gives none (the schema reports a
 // wrong type).
-func subjectItems(arr gjson.Result, ptr string) []subjectItem {
-	if !arr.IsArray() {
-		return nil
-	}
-	var out []subjectItem
-	for i, it := range arr.Array() {
-		if it.IsObject() {
-			out = append(out, subjectItem{obj: it, ptr: pointer.Index(ptr, i), typ: subjectTypeOf(it)})
-		}
-	}
-	return out
-}
-
-// subjectItemsOf is subjectItems for a collection read through the node
-// table: the approvers of every stage, which each body reads.
-func subjectItemsOf(arr node, ptr string) []subjectItem {
+func subjectItems(arr node, ptr string) []subjectItem {
 	var out []subjectItem
 	for i, it := range arr.Elems() {
 		if it.IsObject() {
@@ -83,13 +63,13 @@ func subjectItemsOf(arr node, ptr string) []subjectItem {
 
 // elementCount is the number of non-null elements of an array, 0 for an
 // absent or null member, and ok=false for any other type.
-func elementCount(arr gjson.Result) (n int, ok bool) {
+func elementCount(arr node) (n int, ok bool) {
 	switch {
-	case !arr.Exists() || arr.Type == gjson.Null:
+	case !arr.Exists() || arr.IsNull():
 		return 0, true
 	case arr.IsArray():
-		for _, it := range arr.Array() {
-			if it.Type != gjson.Null {
+		for _, it := range arr.Elems() {
+			if !it.IsNull() {
 				n++
 			}
 		}

@@ -120,6 +120,15 @@ type node struct {
 	i int32
 }
 
+// root is the body's value.
+func (p *Pass) root() node {
+	t := p.tree()
+	if len(t.nodes) == 0 {
+		return node{t, -1}
+	}
+	return node{t, 0}
+}
+
 // rootNode is the root's member key. Rules look up the same few root
 // members over and over, so the members are listed once per body and
 // shared by the passes.
@@ -145,6 +154,7 @@ func (p *Pass) rootNode(key string) node {
 func (n node) Exists() bool   { return n.i >= 0 }
 func (n node) IsObject() bool { return n.i >= 0 && n.t.isObject(n.i) }
 func (n node) IsArray() bool  { return n.i >= 0 && n.t.isArray(n.i) }
+func (n node) IsNull() bool   { return n.i >= 0 && n.t.isNull(n.i) }
 
 // Value is the node's value for gjson queries; no value when there is none.
 func (n node) Value() gjson.Result {

@@ -55,7 +55,7 @@ example body of api-reference/v1.0/api/accesspackageassignmentpolicy-update.md
 		}
 		var missing []string
 		for _, k := range keys {
-			if !Has(pass.Root, k) {
+			if !pass.RootGet(k).Exists() {
 				missing = append(missing, k)
 			}
 		}

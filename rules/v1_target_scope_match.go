@@ -70,13 +70,14 @@ with an attributeRuleMembers rule); the beta table in api-reference/beta/resourc
 			return
 		}
 		scopePtr := pointer.Join("", "allowedTargetScope")
-		list := pass.RootGet("specificAllowedTargets")
+		listNode := pass.rootNode("specificAllowedTargets")
+		list := listNode.Value()
 		listPtr := pointer.Join("", "specificAllowedTargets")
-		n, ok := elementCount(list)
+		n, ok := elementCount(listNode)
 		if !ok {
 			return
 		}
-		items := subjectItems(list, listPtr)
+		items := subjectItems(listNode, listPtr)
 		want, specific := v1ScopeTargets[scope.Str]
 
 		if !specific {
