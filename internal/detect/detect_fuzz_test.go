@@ -44,7 +44,7 @@ func FuzzDetect(f *testing.F) {
 		LooksLikePayload(data)
 		var values []any
 		if r, err := jsonparse.Parse(data); err == nil {
-			values = append(values, r.Value)
+			values = append(values, r.Tree())
 		}
 		var v any
 		if json.Unmarshal(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), &v) == nil {

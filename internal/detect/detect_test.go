@@ -16,7 +16,7 @@ func decode(t *testing.T, body string) any {
 	if err != nil {
 		t.Fatalf("test body does not parse: %v\n%s", err, body)
 	}
-	return r.Value
+	return r.Tree()
 }
 
 var (

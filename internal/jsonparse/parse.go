@@ -1,13 +1,14 @@
-// Package jsonparse decodes one JSON document into the generic tree the
-// schema validator takes (map[string]any, []any, string, json.Number, bool,
-// nil) and reports what encoding/json hides: the byte offset of a syntax
-// error, and keys that occur twice in one object.
+// Package jsonparse reads one JSON document into a node table: every value
+// with its span and place in the tree (Result.Nodes), which the generated
+// schema validators and the semantic rules walk instead of scanning the
+// text again. It reports what encoding/json hides: the byte offset of a
+// syntax error, and keys that occur twice in one object. The generic tree
+// (map[string]any, []any, string, json.Number, bool, nil) is built only on
+// demand, from the nodes (Result.Tree, Decode).
 //
 // It is hand-written because no maintained decoder does both: encoding/json
 // keeps the last duplicate silently, and the positions of keys are not
-// exposed by any of them. While decoding it also lists every value with
-// its span and place in the tree (Result.Nodes), which the semantic rules
-// walk instead of scanning the text again. An Index maps JSON Pointers to
+// exposed by any of them. An Index maps JSON Pointers to
 // spans, for placing findings: the linter builds it from the nodes
 // (IndexOf) only for files that have findings, so valid files never pay for
 // it; BuildIndex makes one from the text alone, in a second mode of the
@@ -44,9 +45,11 @@ type Duplicate struct {
 	First   int // byte offset of the first occurrence's opening quote
 }
 
-// Result is a decoded document.
+// Result is a parsed document.
 type Result struct {
-	Value      any
+	// Src is the text parsed, as a string (the nodes' keys are slices of
+	// it): the validators and the rules read values from it.
+	Src        string
 	Duplicates []Duplicate
 	BOM        bool // the input starts with a UTF-8 byte order mark, which was skipped
 	// Nodes are the document's values in document order, with their spans:
@@ -94,12 +97,56 @@ func Parse(data []byte) (*Result, error) {
 	if len(data) > MaxSize {
 		return nil, &SyntaxError{Offset: 0, Msg: "the file is larger than 2 GiB, more than emlint parses"}
 	}
-	p := parser{data: data, build: true, nodes: make([]Node, 0, len(data)/24+1), cur: -1}
-	v, err := p.document()
-	if err != nil {
+	text := string(data)
+	p := parser{data: data, text: text, build: true, nodes: make([]Node, 0, len(data)/24+1), cur: -1}
+	if _, err := p.document(); err != nil {
 		return nil, err
 	}
-	return &Result{Value: v, Duplicates: p.dups, BOM: p.bom, Nodes: p.nodes}, nil
+	return &Result{Src: text, Duplicates: p.dups, BOM: p.bom, Nodes: p.nodes}, nil
+}
+
+// Tree decodes the whole document into the generic tree, from the nodes:
+// for the few callers that want one (migrate, rare paths of the linter).
+func (r *Result) Tree() any { return Decode(r.Src, r.Nodes, 0, -1) }
+
+// Decode decodes node i of a document parsed from src into the generic
+// tree, down to depth levels below it (-1: all); deeper objects and arrays
+// are empty. When a key repeats, the last occurrence wins.
+func Decode(src string, nodes []Node, i int32, depth int) any {
+	n := nodes[i]
+	switch c := src[n.Start]; c {
+	case '{':
+		obj := map[string]any{}
+		if depth == 0 {
+			return obj
+		}
+		for m := i + 1; m <= n.Last; m = nodes[m].Last + 1 {
+			obj[nodes[m].Key] = Decode(src, nodes, m, depth-1)
+		}
+		return obj
+	case '[':
+		arr := []any{}
+		if depth == 0 {
+			return arr
+		}
+		for e := i + 1; e <= n.Last; e = nodes[e].Last + 1 {
+			arr = append(arr, Decode(src, nodes, e, depth-1))
+		}
+		return arr
+	case '"':
+		if lit := src[n.Start:n.End]; !strings.Contains(lit, `\`) {
+			return lit[1 : len(lit)-1]
+		}
+		s, _ := Unquote(src[n.Start:n.End])
+		return s
+	case 't':
+		return true
+	case 'f':
+		return false
+	case 'n':
+		return nil
+	}
+	return json.Number(src[n.Start:n.End])
 }
 
 // Span is the location of one member or element, as byte offsets [Start, End).
@@ -161,12 +208,13 @@ type parser struct {
 	data  []byte
 	pos   int
 	depth int
-	build bool // build the decoded value
+	build bool // record the nodes
 	dups  []Duplicate
 	index Index  // record spans when non-nil
 	ptr   []byte // the current pointer, kept in index mode only
 	bom   bool
 	nodes []Node // recorded in build mode
+	text  string // data as a string, in build mode: keys are slices of it
 	cur   int32  // the node of the container being parsed; -1 before the root
 }
 
@@ -246,7 +294,7 @@ func (p *parser) value(key string, keyStart, keyEnd, elem int) (any, error) {
 	case c == '[':
 		v, err = p.array()
 	case c == '"':
-		v, err = p.str()
+		err = p.skipString()
 	case c == '-' || (c >= '0' && c <= '9'):
 		v, err = p.number()
 	case c == 't':
@@ -285,15 +333,13 @@ func (p *parser) object() (any, error) {
 		return nil, err
 	}
 	p.pos++ // '{'
-	var obj map[string]any
-	if p.build {
-		obj = map[string]any{}
-	}
+	var keys map[string]struct{} // the keys so far, once the object is large; see seenKey
+	members := 0
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
 		p.depth--
-		return obj, nil
+		return nil, nil
 	}
 	for {
 		p.skipSpace()
@@ -327,19 +373,16 @@ func (p *parser) object() (any, error) {
 			p.ptr = appendPointer(p.ptr, key)
 		}
 		if p.build {
-			if _, dup := obj[key]; dup {
+			if p.seenKey(key, members, &keys) {
 				p.dups = append(p.dups, Duplicate{Pointer: string(appendPointer(appendNodePointer(nil, p.nodes, p.cur), key)),
 					Key: key, Offset: keyStart, First: p.firstKey(key)})
 			}
+			members++
 		}
-		v, err := p.value(key, keyStart, keyEnd, -1)
-		if err != nil {
+		if _, err := p.value(key, keyStart, keyEnd, -1); err != nil {
 			return nil, err
 		}
 		p.ptr = p.ptr[:mark]
-		if p.build {
-			obj[key] = v
-		}
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.fail("unexpected end of file: the object is not closed with '}'")
@@ -350,11 +393,32 @@ func (p *parser) object() (any, error) {
 		case '}':
 			p.pos++
 			p.depth--
-			return obj, nil
+			return nil, nil
 		default:
 			return nil, p.fail("unexpected %s: expected ',' or '}' after the property value", p.describe())
 		}
 	}
+}
+
+// seenKey reports whether the object being parsed, which has members
+// members so far, already has key. Small objects (Graph's have a few dozen
+// members at most) are searched through the nodes; from 16 members on, a
+// set of the keys is kept, so that a hostile object cannot make parsing
+// quadratic.
+func (p *parser) seenKey(key string, members int, keys *map[string]struct{}) bool {
+	const small = 16
+	if members < small {
+		return p.firstKey(key) >= 0
+	}
+	if *keys == nil {
+		*keys = make(map[string]struct{}, 2*small)
+		for c := p.cur + 1; c < int32(len(p.nodes)); c = p.nodes[c].Last + 1 {
+			(*keys)[p.nodes[c].Key] = struct{}{}
+		}
+	}
+	_, dup := (*keys)[key]
+	(*keys)[key] = struct{}{}
+	return dup
 }
 
 func (p *parser) array() (any, error) {
@@ -362,15 +426,11 @@ func (p *parser) array() (any, error) {
 		return nil, err
 	}
 	p.pos++ // '['
-	var arr []any
-	if p.build {
-		arr = []any{}
-	}
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
 		p.depth--
-		return arr, nil
+		return nil, nil
 	}
 	for i := 0; ; i++ {
 		p.skipSpace()
@@ -384,14 +444,10 @@ func (p *parser) array() (any, error) {
 		if p.index != nil {
 			p.ptr = strconv.AppendInt(append(p.ptr, '/'), int64(i), 10)
 		}
-		v, err := p.value("", -1, -1, i)
-		if err != nil {
+		if _, err := p.value("", -1, -1, i); err != nil {
 			return nil, err
 		}
 		p.ptr = p.ptr[:mark]
-		if p.build {
-			arr = append(arr, v)
-		}
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.fail("unexpected end of file: the array is not closed with ']'")
@@ -402,7 +458,7 @@ func (p *parser) array() (any, error) {
 		case ']':
 			p.pos++
 			p.depth--
-			return arr, nil
+			return nil, nil
 		default:
 			return nil, p.fail("unexpected %s: expected ',' or ']' after the array element", p.describe())
 		}
@@ -429,7 +485,6 @@ func (p *parser) literal(word string, v any) (any, error) {
 }
 
 func (p *parser) number() (any, error) {
-	start := p.pos
 	digits := func() int {
 		n := 0
 		for p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '9' {
@@ -464,10 +519,35 @@ func (p *parser) number() (any, error) {
 			return nil, p.fail("unexpected %s: expected a digit in the exponent", p.describe())
 		}
 	}
-	if !p.build {
-		return nil, nil
+	return nil, nil
+}
+
+// skipString reads a string value starting at the opening quote: checked
+// like any string, but not decoded (the nodes hold its span).
+func (p *parser) skipString() error {
+	p.pos++ // '"'
+	start := p.pos
+	for p.pos < len(p.data) {
+		switch c := p.data[p.pos]; {
+		case c == '"':
+			p.pos++
+			return nil
+		case c == '\\':
+			_, err := p.escapedString(start) // rare: checks the escapes
+			return err
+		case c < 0x20:
+			return p.fail("%s in a string: escape it (for example \\n or \\u%04x)", p.describe(), c)
+		case c < utf8.RuneSelf:
+			p.pos++
+		default:
+			r, size := utf8.DecodeRune(p.data[p.pos:])
+			if r == utf8.RuneError && size == 1 {
+				return p.fail("invalid UTF-8 byte 0x%02x in a string: save the file as UTF-8", c)
+			}
+			p.pos += size
+		}
 	}
-	return json.Number(p.data[start:p.pos]), nil
+	return p.fail("unexpected end of file: the string is not closed with '\"'")
 }
 
 // str decodes a string starting at the opening quote. Strings without
@@ -479,9 +559,12 @@ func (p *parser) str() (any, error) {
 		c := p.data[p.pos]
 		switch {
 		case c == '"':
-			s := p.data[start:p.pos]
+			end := p.pos
 			p.pos++
-			return string(s), nil
+			if p.text != "" {
+				return p.text[start:end], nil // a slice of the document: no copy per key
+			}
+			return string(p.data[start:end]), nil
 		case c == '\\':
 			return p.escapedString(start)
 		case c < 0x20:

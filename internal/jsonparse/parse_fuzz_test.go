@@ -149,8 +149,8 @@ func FuzzParse(f *testing.F) {
 		if derr := dec.Decode(&want); derr != nil {
 			t.Fatalf("encoding/json: %v", derr)
 		}
-		if !reflect.DeepEqual(res.Value, want) {
-			t.Fatalf("Parse = %#v\nencoding/json = %#v", res.Value, want)
+		if !reflect.DeepEqual(res.Tree(), want) {
+			t.Fatalf("Parse = %#v\nencoding/json = %#v", res.Tree(), want)
 		}
 	})
 }

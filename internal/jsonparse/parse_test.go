@@ -30,8 +30,8 @@ func TestParseMatchesEncodingJSON(t *testing.T) {
 		if err := dec.Decode(&want); err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(got.Value, want) {
-			t.Errorf("Parse(%s) = %#v, want %#v", in, got.Value, want)
+		if !reflect.DeepEqual(got.Tree(), want) {
+			t.Errorf("Parse(%s) = %#v, want %#v", in, got.Tree(), want)
 		}
 	}
 }
@@ -102,7 +102,7 @@ func TestDuplicates(t *testing.T) {
 	if !reflect.DeepEqual(r.Duplicates, want) {
 		t.Errorf("got %+v\nwant %+v", r.Duplicates, want)
 	}
-	if r.Value.(map[string]any)["a"] != json.Number("3") {
+	if r.Tree().(map[string]any)["a"] != json.Number("3") {
 		t.Errorf("the last duplicate must win, as in encoding/json")
 	}
 }

@@ -357,13 +357,17 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 		f.Start, f.End = b.Map.Span(f.Start, f.End)
 		return body{status: Linted, api: opts.API, kind: opts.Kind, findings: []finding.Finding{f}}
 	}
-	shape := detect.Detect(parsed.Value, opts.API, opts.Kind)
+	// Detection, the fingerprint and the cross-file checks read the root's
+	// members and their members: the two top levels of the tree are all
+	// that is decoded.
+	top := jsonparse.Decode(parsed.Src, parsed.Nodes, 0, 2)
+	shape := detect.Detect(top, opts.API, opts.Kind)
 	if b.Typed && opts.API == "" {
 		// A typed cmdlet binds PascalCase keys to the declared camelCase
 		// properties: tell the versions apart by the names it sends.
-		shape = detect.Detect(camelKeys(parsed.Value), opts.API, opts.Kind)
+		shape = detect.Detect(camelKeys(top), opts.API, opts.Kind)
 	}
-	if !shape.Payload || (!inRequest && b.Syntax != payload.JSON && opts.Kind == "" && !fingerprinted(parsed.Value, shape.Kind)) {
+	if !shape.Payload || (!inRequest && b.Syntax != payload.JSON && opts.Kind == "" && !fingerprinted(top, shape.Kind)) {
 		return body{status: Skipped, reason: shape.Reason()}
 	}
 	var fs []finding.Finding
@@ -386,6 +390,7 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 		if wire, renamed = wireNames(text, checked, parsed, shape.Shape); renamed != nil {
 			if p, err := jsonparse.Parse(wire); err == nil {
 				text, parsed = wire, p
+				top = jsonparse.Decode(parsed.Src, parsed.Nodes, 0, 2)
 				checked = checkBody(shape.Shape, text, parsed, opts, b)
 			} else {
 				renamed = nil
@@ -411,7 +416,7 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 		reason = shape.Reason()
 	}
 	return body{status: Linted, reason: reason, api: shape.API, kind: shape.Kind, findings: fs,
-		crossRef: crossRef(parsed.Value, shape.Kind)}
+		crossRef: crossRef(top, shape.Kind)}
 }
 
 // checkBody validates a body, runs its rules and places their findings in
@@ -555,7 +560,7 @@ const bigBody = 1 << 20
 
 // check validates a parsed body against its schema and runs the rules.
 func check(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Options) (schemaFindings, ruleFindings []finding.Finding) {
-	src := string(text) // one copy that the validator, the rules' gjson values and the parser's nodes share
+	src := parsed.Src // the one copy that the validator, the rules' gjson values and the parser's nodes share
 	validateBody := func() {
 		var err error
 		schemaFindings, err = validate.Validate(s.API, s.Kind, src, parsed.Nodes, len(parsed.Duplicates) > 0)

@@ -48,6 +48,7 @@ func byTransport(fs []finding.Finding, b *payload.Body, parsed *jsonparse.Result
 	if !b.Typed {
 		return fs
 	}
+	tree := sync.OnceValue(parsed.Tree) // decoded only if a finding needs a value
 	for i := range fs {
 		f := &fs[i]
 		_, last := pointer.Parent(f.Pointer)
@@ -59,7 +60,7 @@ func byTransport(fs []finding.Finding, b *payload.Body, parsed *jsonparse.Result
 			if derived && derivedOnly[last] {
 				continue // not converted: sent as written
 			}
-			v := pointer.Lookup(parsed.Value, pointer.Split(f.Pointer))
+			v := pointer.Lookup(tree(), pointer.Split(f.Pointer))
 			switch {
 			case f.Severity == finding.Warning: // "true" for a boolean, "1" for a number
 				f.Severity = finding.Info
@@ -196,7 +197,7 @@ func camelKeys(v any) any {
 // type with @odata.type.
 func inDerived(parsed *jsonparse.Result, ptr string) bool {
 	parent, _ := pointer.Parent(ptr)
-	obj, ok := pointer.Lookup(parsed.Value, pointer.Split(parent)).(map[string]any)
+	obj, ok := pointer.Lookup(parsed.Tree(), pointer.Split(parent)).(map[string]any)
 	if !ok {
 		return false
 	}

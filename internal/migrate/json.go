@@ -101,8 +101,8 @@ func decode(body []byte) (*decoded, error) {
 		}
 		return nil, fmt.Errorf("not valid JSON: %w", err)
 	}
-	if _, ok := parsed.Value.(map[string]any); !ok {
-		return nil, fmt.Errorf("the body is %s, not a JSON object: a Graph request body is an object", kindOf(parsed.Value))
+	if root := jsonparse.Decode(parsed.Src, parsed.Nodes, 0, 0); !isMap(root) {
+		return nil, fmt.Errorf("the body is %s, not a JSON object: a Graph request body is an object", kindOf(root))
 	}
 	data := body
 	if parsed.BOM {
@@ -277,4 +277,9 @@ func clone(v any) any {
 		return a
 	}
 	return v
+}
+
+func isMap(v any) bool {
+	_, ok := v.(map[string]any)
+	return ok
 }
