@@ -333,7 +333,8 @@ func (p *parser) object() (any, error) {
 		return nil, err
 	}
 	p.pos++ // '{'
-	var keys map[string]struct{} // the keys so far, once the object is large; see seenKey
+	// keys holds the keys so far once the object is large (see seenKey).
+	var keys map[string]struct{}
 	members := 0
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
