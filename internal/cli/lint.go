@@ -140,7 +140,7 @@ func runLint(args []string, env Env) int {
 	if err != nil {
 		return trouble(env, "%v", err)
 	}
-	r := &lintRun{env: env, fl: fl, opts: opts, failLevel: failLevel,
+	r := &lintRun{env: env, fl: fl, opts: opts, failLevel: failLevel, notes: &bytes.Buffer{},
 		settings: filter.Settings{Config: cfg, Enable: fl.enable, Disable: fl.disable}}
 	if fl.writeBaseline == "" {
 		r.base = base // a baseline is written from every finding
@@ -149,28 +149,61 @@ func runLint(args []string, env Env) int {
 	if !streamReports || fl.writeBaseline != "" || !inNameOrder(inputs) {
 		streamer = nil // the report lists files by name: inputs in another order are written at the end
 	}
+	// The stream writes to sink: the report, or the spool of the files
+	// waiting behind a held one.
+	sink := &switchWriter{to: out}
 	var stream report.Stream
 	if streamer != nil {
-		if stream, err = streamer.Start(out); err != nil {
+		if stream, err = streamer.Start(sink); err != nil {
 			return trouble(env, "writing the report: %v", err)
 		}
 	}
 
-	// A file's results are final, and written, when its turn comes, unless
-	// the cross-file checks may add to them: then it waits for every file
-	// to be linted, and the files after it wait with it to keep the order.
+	// A file's results are final when its turn comes, unless the cross-file
+	// checks may add to them (lint.File.CrossRef: a policy with an id, or a
+	// request naming its policy), which needs every file: such a file is
+	// held, as a lint.File, and the files after it are written into its
+	// spool, which keeps the report's order and holds no more than what the
+	// report says about them. Once many files are held, the rest of the
+	// inputs are read again to see whether the run can hold a policy with
+	// an id, which every cross-file finding needs: if not, nothing needs
+	// holding any more.
 	var held []lint.File
 	var heldInputs []load.File
+	var spools []*spool // spools[k]: the files after held[k]
+	notes := r.notes
+	release := func() { // writes the held files and their spools
+		sink.to, r.notes = out, notes
+		for k, f := range held {
+			r.emit(stream, f)
+			if r.werr == nil {
+				_, r.werr = out.Write(spools[k].report.Bytes())
+			}
+			notes.Write(spools[k].notes.Bytes())
+			spools[k] = nil
+		}
+		held, heldInputs, spools = nil, nil, nil
+	}
+	noCrossFile := false
 	lint.LintEach(inputs, opts, func(i int, f lint.File) {
-		if stream != nil && len(held) == 0 && !(f.Status == lint.Linted && f.CrossRef && r.crossFile(context.files, inputs[i:])) {
+		if stream != nil && (noCrossFile || !(f.Status == lint.Linted && f.CrossRef)) {
 			r.emit(stream, f)
 			return
 		}
 		held, heldInputs = append(held, f), append(heldInputs, inputs[i])
+		if stream == nil {
+			return
+		}
+		s := &spool{}
+		spools = append(spools, s)
+		sink.to, r.notes = &s.report, &s.notes
+		if len(held) == lint.Window && !mayDefinePolicy(held, context.files, inputs[i+1:]) {
+			noCrossFile = true
+			release()
+		}
 	})
 	// Requests against the policies they name, before the configuration
-	// applies; the configured policy files are context, not reported. Every
-	// file with a part in the checks is held (lint.File.CrossRef).
+	// applies; the configured policy files are context, not reported.
 	all := append(held, context.files...)
 	if len(held) > 0 {
 		crossfile.Apply(append(heldInputs, context.inputs...), all)
@@ -178,9 +211,7 @@ func runLint(args []string, env Env) int {
 	held = all[:len(held)] // all may be a copy
 	files := append(held, excluded...)
 	if stream != nil {
-		for _, f := range held {
-			r.emit(stream, f)
-		}
+		release()
 		for i := range excluded {
 			r.account(&excluded[i]) // skipped: no format lists them, so out of name order is fine
 		}
@@ -202,7 +233,7 @@ func runLint(args []string, env Env) int {
 	if r.werr != nil {
 		return trouble(env, "writing the report: %v", r.werr)
 	}
-	io.WriteString(env.Stderr, r.notes.String())
+	env.Stderr.Write(r.notes.Bytes())
 	if fl.reportUnusedIgnores {
 		for _, ig := range cfg.UnusedIgnores() {
 			fmt.Fprintf(env.Stderr, "%s:%d:%d: warning: this ignore entry (path %q) matched no finding: remove it [unused-ignore]\n",
@@ -233,12 +264,19 @@ type lintRun struct {
 	failLevel finding.Severity
 
 	tally  report.Tally
-	notes  strings.Builder // what is printed on standard error after the report: failures, and --verbose's lines
+	notes  *bytes.Buffer // what is printed on standard error after the report: failures, and --verbose's lines
 	status int
 	werr   error // the first error writing the report
-
-	crossKnown, cross bool // crossFile's answer, once asked
 }
+
+// spool is what the report and the notes say about the files waiting
+// behind a held one.
+type spool struct{ report, notes bytes.Buffer }
+
+// switchWriter writes to one writer, then another.
+type switchWriter struct{ to io.Writer }
+
+func (w *switchWriter) Write(p []byte) (int, error) { return w.to.Write(p) }
 
 // finish applies the configuration, --fix and the baseline to a file's
 // findings.
@@ -267,18 +305,18 @@ func (r *lintRun) account(f *lint.File) {
 	r.tally.Add(f)
 	switch {
 	case f.Status == lint.Failed:
-		fmt.Fprintf(&r.notes, "emlint: %s\n", f.Reason)
+		fmt.Fprintf(r.notes, "emlint: %s\n", f.Reason)
 		r.status = ExitTrouble
 	case r.fl.verbose && f.Status == lint.Skipped:
-		fmt.Fprintf(&r.notes, "emlint: skipped %s: %s\n", f.Name, f.Reason)
+		fmt.Fprintf(r.notes, "emlint: skipped %s: %s\n", f.Name, f.Reason)
 	case r.fl.verbose:
-		fmt.Fprintf(&r.notes, "emlint: linted %s as %s: %s\n", f.Name, schemas.Name(f.API, f.Kind), f.Reason)
+		fmt.Fprintf(r.notes, "emlint: linted %s as %s: %s\n", f.Name, schemas.Name(f.API, f.Kind), f.Reason)
 		for _, b := range f.Bodies {
 			method := b.Method
 			if method == "" {
 				method = "(method not known)"
 			}
-			fmt.Fprintf(&r.notes, "emlint:   %s:%d:%d-%d:%d: %s body, %s via %s\n", f.Name, b.Line, b.Col, b.EndLine, b.EndCol,
+			fmt.Fprintf(r.notes, "emlint:   %s:%d:%d-%d:%d: %s body, %s via %s\n", f.Name, b.Line, b.Col, b.EndLine, b.EndCol,
 				schemas.Name(b.API, b.Kind), method, b.Via)
 		}
 	}
@@ -289,65 +327,44 @@ func (r *lintRun) account(f *lint.File) {
 	}
 }
 
-// crossFile reports whether the cross-file checks may find anything in
-// this run. Every cross-file finding needs a policy with an id (requests
-// are checked against the policy they name; an id used twice is
-// reported): a configured policy file that takes part in the checks, or an
-// input from the first one that does on (rest); the inputs before it were
-// written, so they had no part. The answer is worked out once, when a file
-// with a part in the checks first comes up, by reading the rest again:
-// much cheaper than linting, and a run without such files never pays it.
-func (r *lintRun) crossFile(context []lint.File, rest []load.File) bool {
-	if !r.crossKnown {
-		r.crossKnown = true
-		for _, f := range context {
-			r.cross = r.cross || f.Status == lint.Linted && f.CrossRef
+// mayDefinePolicy reports whether the run may hold a policy with an id:
+// among the files held so far or the configured policy files (as
+// crossfile.Apply tells), or among the inputs not linted yet, which are
+// read again, side by side, for a body whose root has a string "id" (as
+// crossfile.Check reads bodies; their kinds are not known yet, so a request
+// with an id is taken for a policy). A file that cannot be read is not: the
+// linter reports it failed.
+func mayDefinePolicy(held, context []lint.File, rest []load.File) bool {
+	for _, f := range append(held[:len(held):len(held)], context...) {
+		if f.Status == lint.Linted && f.CrossRef && (f.Kind == schemas.Policy || extract.Supported(f.Name)) {
+			return true
 		}
-		r.cross = r.cross || anyMayDefinePolicy(rest)
 	}
-	return r.cross
-}
-
-// anyMayDefinePolicy reports whether any input may hold a policy with an
-// id, reading them side by side and stopping at the first that may.
-func anyMayDefinePolicy(inputs []load.File) bool {
 	var next atomic.Int64
 	var found atomic.Bool
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+	for range min(runtime.GOMAXPROCS(0), len(rest)) {
 		wg.Go(func() {
 			for !found.Load() {
 				i := int(next.Add(1)) - 1
-				if i >= len(inputs) {
+				if i >= len(rest) {
 					return
 				}
-				if mayDefinePolicy(inputs[i]) {
-					found.Store(true)
+				data, err := rest[i].Read()
+				if err != nil {
+					continue
+				}
+				text, _ := extract.Text(rest[i].Name, data)
+				for _, b := range extract.Bodies(rest[i].Name, text) {
+					if gjson.GetBytes(bytes.TrimPrefix(b.JSON, []byte("\xEF\xBB\xBF")), "id").Type == gjson.String {
+						found.Store(true)
+					}
 				}
 			}
 		})
 	}
 	wg.Wait()
 	return found.Load()
-}
-
-// mayDefinePolicy reports whether a file may hold a policy with an id as
-// the cross-file checks read one (crossfile.Check): a body, as
-// extract.Bodies gives it, whose root has a string "id". It errs towards
-// yes, since it does not know the bodies' kinds. A file that cannot be read
-// is no: the linter reads it the same way and reports it failed.
-func mayDefinePolicy(in load.File) bool {
-	data, err := in.Read()
-	if err != nil {
-		return false
-	}
-	text, _ := extract.Text(in.Name, data)
-	for _, b := range extract.Bodies(in.Name, text) {
-		if gjson.GetBytes(bytes.TrimPrefix(b.JSON, []byte("\xEF\xBB\xBF")), "id").Type == gjson.String {
-			return true
-		}
-	}
-	return false
 }
 
 // inNameOrder reports whether files are in the order of their names, each

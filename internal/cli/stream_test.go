@@ -11,13 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/emlint/emlint/internal/crossfile"
-	"github.com/emlint/emlint/internal/extract"
-	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
-	"github.com/emlint/emlint/internal/load"
 	"github.com/emlint/emlint/internal/report"
-	"github.com/emlint/emlint/schemas"
 )
 
 var repoRoot = filepath.Join("..", "..")
@@ -105,6 +100,10 @@ func TestStreamedCrossFile(t *testing.T) {
 			}
 		}
 	}
+	// The notes on standard error keep their order too.
+	if out := sameStreamed(t, "--verbose", dir); !strings.Contains(out, "emlint: linted") {
+		t.Errorf("--verbose without its notes:\n%s", out)
+	}
 	// A policy named in the configuration, not linted.
 	cfg := filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(cfg, []byte("policies: [\"c-policy.json\"]\n"), 0o644); err != nil {
@@ -145,35 +144,55 @@ func TestStreamedFix(t *testing.T) {
 func TestStreamWritesBeforeTheLastFileIsRead(t *testing.T) {
 	invalid := readFile(t, filepath.Join(repoRoot, "testdata", "examples", "emlint", "v1.0", "policy", "invalid-mixed-versions.json"))
 	valid := readFile(t, filepath.Join(repoRoot, "testdata", "examples", "emlint", "v1.0", "policy", "valid-approval-two-stages.json"))
-	request := readFile(t, filepath.Join(repoRoot, "testdata", "examples", "emlint", "v1.0", "request", "valid-admin-add.json"))
 	n := 2*lint.Window + 10
-	for _, c := range []struct{ name, first string }{
-		{"no file has a part in the cross-file checks", invalid},
-		// a request naming a policy that no file defines: the checks have nothing to find
-		{"a request names a policy", strings.Replace(request, `"requestType": "adminAdd"`, `"requestType": "AdminAdd"`, 1)},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			files := map[string]string{"f00000.json": c.first}
-			for i := 1; i < n; i++ {
-				files[fmt.Sprintf("f%05d.json", i)] = valid
-			}
-			dir := writeTree(t, files)
-			last := filepath.Join(dir, fmt.Sprintf("f%05d.json", n-1))
-			for _, stream := range []bool{true, false} {
-				if err := os.WriteFile(last, []byte(valid), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				w := &removeAtFirstWrite{path: last}
-				rest := runLintTo(t, w, stream, "--color", "never", dir)
-				if w.Len() == 0 {
-					t.Fatalf("no findings in the first file:\n%s", rest)
-				}
-				gone := strings.Contains(rest, filepath.Base(last))
-				if gone != stream {
-					t.Errorf("streamed %v: the last file was read after the first write: %v\n%s", stream, gone, rest)
-				}
-			}
-		})
+	files := map[string]string{"f00000.json": invalid}
+	for i := 1; i < n; i++ {
+		files[fmt.Sprintf("f%05d.json", i)] = valid
+	}
+	dir := writeTree(t, files)
+	last := filepath.Join(dir, fmt.Sprintf("f%05d.json", n-1))
+	for _, stream := range []bool{true, false} {
+		if err := os.WriteFile(last, []byte(valid), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		w := &removeAtFirstWrite{path: last}
+		rest := runLintTo(t, w, stream, "--color", "never", dir)
+		if w.Len() == 0 {
+			t.Fatalf("no findings in the first file:\n%s", rest)
+		}
+		gone := strings.Contains(rest, filepath.Base(last))
+		if gone != stream {
+			t.Errorf("streamed %v: the last file was read after the first write: %v\n%s", stream, gone, rest)
+		}
+	}
+}
+
+// Many requests naming a policy are held until the rest of the inputs
+// show that no policy with an id can be among them; then they are written
+// and the run streams on. With the policy last, they wait for it.
+func TestHeldRequestsAreReleased(t *testing.T) {
+	request := readFile(t, filepath.Join(repoRoot, "internal", "crossfile", "testdata", "example", "requests", "audit-request.json"))
+	policy := readFile(t, filepath.Join(repoRoot, "internal", "crossfile", "testdata", "example", "policies", "audit.json"))
+	n := 2*lint.Window + 10
+	files := map[string]string{"r00000.json": strings.Replace(request, `"requestType": "userAdd"`, `"requestType": "UserAdd"`, 1)}
+	for i := 1; i < n; i++ {
+		files[fmt.Sprintf("r%05d.json", i)] = request
+	}
+	dir := writeTree(t, files)
+	last := filepath.Join(dir, fmt.Sprintf("r%05d.json", n-1))
+	w := &removeAtFirstWrite{path: last}
+	if rest := runLintTo(t, w, true, "--color", "never", dir); w.Len() == 0 || !strings.Contains(rest, filepath.Base(last)) {
+		t.Errorf("the held requests were not written before the last file was read:\n%s\n%s", w.String(), rest)
+	}
+
+	if err := os.WriteFile(last, []byte(request), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "z-policy.json"), []byte(policy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := sameStreamed(t, "--color", "never", dir); strings.Count(out, "[crossfile-required-question]") != n {
+		t.Errorf("want a cross-file finding in each of the %d requests:\n%s", n, out)
 	}
 }
 
@@ -189,40 +208,6 @@ func (w *removeAtFirstWrite) Write(p []byte) (int, error) {
 		os.Remove(w.path)
 	}
 	return w.Buffer.Write(p)
-}
-
-// mayDefinePolicy says yes for every file in which the cross-file checks
-// find a policy with an id (the same body twice gives a duplicate id):
-// otherwise a request could be written before the policy that adds to its
-// findings was seen.
-func TestMayDefinePolicy(t *testing.T) {
-	var inputs []load.File
-	for _, dir := range []string{filepath.Join(repoRoot, "testdata", "examples"), filepath.Join(repoRoot, "internal", "crossfile", "testdata")} {
-		inputs = append(inputs, load.Files([]string{dir}, load.Options{})...)
-	}
-	policies := 0
-	for _, opts := range []lint.Options{{}, {Kind: schemas.Policy}} {
-		for i, f := range lint.LintAll(inputs, opts) {
-			if f.Status != lint.Linted {
-				continue
-			}
-			text, _ := extract.Text(f.Name, inputs[i].Data)
-			twice := []crossfile.Body{{Name: "a/" + f.Name, Data: text, API: f.API, Kind: f.Kind}, {Name: "b/" + f.Name, Data: text, API: f.API, Kind: f.Kind}}
-			if !slices.ContainsFunc(crossfile.Check(twice), func(x finding.Finding) bool { return x.Rule == crossfile.RuleDuplicatePolicyID }) {
-				continue
-			}
-			policies++
-			if !mayDefinePolicy(inputs[i]) {
-				t.Errorf("%s: a policy with an id, but mayDefinePolicy says no", f.Name)
-			}
-		}
-	}
-	if policies == 0 {
-		t.Fatal("no policy with an id among the examples")
-	}
-	if anyMayDefinePolicy(load.Files([]string{filepath.Join(repoRoot, "testdata", "examples", "emlint", "v1.0", "request")}, load.Options{})) {
-		t.Error("requests without a root id taken for policies")
-	}
 }
 
 func readFile(t *testing.T, path string) string {

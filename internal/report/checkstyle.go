@@ -1,10 +1,10 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/lint"
@@ -36,38 +36,36 @@ func (c Checkstyle) Report(w io.Writer, files []lint.File) error { return writeA
 
 // Start writes the XML declaration and the root element's start tag.
 func (Checkstyle) Start(w io.Writer) (Stream, error) {
-	bw := bufio.NewWriter(w)
-	bw.WriteString(xmlHeader)
-	_, err := fmt.Fprintf(bw, "<checkstyle version=\"%s\">\n", checkstyleVersion)
-	return checkstyleStream{bw}, err
+	_, err := fmt.Fprintf(w, "%s<checkstyle version=\"%s\">\n", xmlHeader, checkstyleVersion)
+	return checkstyleStream{w}, err
 }
 
-type checkstyleStream struct{ bw *bufio.Writer }
+type checkstyleStream struct{ w io.Writer }
 
-// File writes a file's element. The buffer keeps what was written until
-// it fills, so an error writing it shows up here or at End.
+// File writes a file's element, in one write.
 func (s checkstyleStream) File(f *lint.File) error {
-	bw := s.bw
+	var b strings.Builder
 	switch f.Status {
 	case lint.Linted:
-		fmt.Fprintf(bw, "  <file name=\"%s\">\n", xmlAttr(f.Name))
+		fmt.Fprintf(&b, "  <file name=\"%s\">\n", xmlAttr(f.Name))
 		for _, x := range fileFindings(f) {
-			fmt.Fprintf(bw, "    <error line=\"%d\" column=\"%d\" severity=\"%s\" message=\"%s\" source=\"%s\"/>\n",
+			fmt.Fprintf(&b, "    <error line=\"%d\" column=\"%d\" severity=\"%s\" message=\"%s\" source=\"%s\"/>\n",
 				max(x.Line, 1), max(x.Col, 1), x.Severity, xmlAttr(x.Message), xmlAttr("emlint."+x.Rule))
 		}
 	case lint.Failed:
-		fmt.Fprintf(bw, "  <file name=\"%s\">\n", xmlAttr(f.Name))
-		fmt.Fprintf(bw, "    <error severity=\"error\" message=\"%s\" source=\"emlint\"/>\n", xmlAttr(f.Reason))
+		fmt.Fprintf(&b, "  <file name=\"%s\">\n", xmlAttr(f.Name))
+		fmt.Fprintf(&b, "    <error severity=\"error\" message=\"%s\" source=\"emlint\"/>\n", xmlAttr(f.Reason))
 	default:
 		return nil
 	}
-	_, err := bw.WriteString("  </file>\n")
+	b.WriteString("  </file>\n")
+	_, err := io.WriteString(s.w, b.String())
 	return err
 }
 
 func (s checkstyleStream) End() error {
-	s.bw.WriteString("</checkstyle>\n")
-	return s.bw.Flush()
+	_, err := io.WriteString(s.w, "</checkstyle>\n")
+	return err
 }
 
 // sortedByName returns the files ordered by name, keeping the input order

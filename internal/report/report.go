@@ -34,8 +34,9 @@ type Streamer interface {
 var _ = []Streamer{&Text{}, GitHub{}, Checkstyle{}}
 
 // Stream is one report being written: File for each file in order of
-// name (files with the same name are not allowed: Report would interleave
-// their findings), then End.
+// name (each name once), then End. File has written all it says about a
+// file when it returns, keeping nothing for later, so a caller may write
+// what comes after a file to another writer and copy it in later.
 type Stream interface {
 	File(f *lint.File) error
 	End() error
