@@ -79,9 +79,9 @@ request settings are inferred (no service error on record).`,
 				"`requestAccessForAllowedTargets` is false, so this automatic policy creates no assignments: set it to true to assign the users the rule matches")
 		}
 
-		if rs := pass.RootGet("requestorSettings"); rs.IsObject() {
+		if rs := pass.rootNode("requestorSettings"); rs.IsObject() {
 			for _, f := range []string{"enableTargetsToSelfAddAccess", "enableOnBehalfRequestorsToAddAccess"} {
-				if isTrueFlag(Get(rs, f)) {
+				if isTrueFlag(rs.Get(f)) {
 					pass.Report(pointer.Join("", "requestorSettings", f), finding.Value,
 						"`%s` is true, but nobody requests through an automatic assignment policy: set it to false, and use a separate policy for requests", f)
 				}

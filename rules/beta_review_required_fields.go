@@ -41,21 +41,21 @@ internal/services/identitygovernance/access_package_assignment_policy_resource.g
 access_review_timeout_behavior are required when reviews are enabled).`,
 	Run: func(pass *Pass) {
 		rs, ptr, ok := reviewSettingsOf(pass)
-		if !ok || !isTrue(Get(rs, "isEnabled")) {
+		if !ok || !isTrue(rs.Get("isEnabled")) {
 			return
 		}
 		var missing []string
-		if absentOrNull(Get(rs, "startDateTime")) {
+		if absentOrNull(rs.Get("startDateTime")) {
 			missing = append(missing, "startDateTime")
 		}
-		d := Get(rs, "durationInDays")
+		d := rs.Get("durationInDays")
 		if absentOrNull(d) {
 			missing = append(missing, "durationInDays")
 		} else if n, ok := numberValue(d); ok && n <= 0 {
 			pass.Report(pointer.Join(ptr, "durationInDays"), finding.Value,
 				"`durationInDays` is %s but reviews are enabled: give reviewers at least one day", rawValue(d))
 		}
-		if rt := Get(rs, "recurrenceType"); absentOrNull(rt) || (rt.Type == gjson.String && rt.Str == "") {
+		if rt := rs.Get("recurrenceType"); absentOrNull(rt) || (rt.Type == gjson.String && rt.Str == "") {
 			missing = append(missing, "recurrenceType")
 		}
 		if len(missing) > 0 {
@@ -63,7 +63,7 @@ access_review_timeout_behavior are required when reviews are enabled).`,
 				"`accessReviewSettings` enables reviews but lacks %s: say when the first review starts, how long it runs and how often it recurs",
 				backquoteList(missing, "and"))
 		}
-		if absentOrNull(Get(rs, "accessReviewTimeoutBehavior")) {
+		if absentOrNull(rs.Get("accessReviewTimeoutBehavior")) {
 			pass.ReportAt(finding.Info, ptr, finding.Start,
 				"`accessReviewSettings` has no `accessReviewTimeoutBehavior`: name what happens when reviewers do not respond (`keepAccess`, `removeAccess` or `acceptAccessRecommendation`)")
 		}

@@ -39,8 +39,8 @@ already lists as a warning.`,
 		if !ok {
 			return
 		}
-		rt := Get(rs, "reviewerType")
-		reviewers := Get(rs, "reviewers")
+		rt := rs.Get("reviewerType")
+		reviewers := rs.Get("reviewers")
 		rtPtr, revPtr := pointer.Join(ptr, "reviewerType"), pointer.Join(ptr, "reviewers")
 		switch strings.ToLower(rt.Str) {
 		case "reviewers":

@@ -64,18 +64,18 @@ in microsoft-graph-docs-contrib api-reference/beta/resources/requestorsettings.m
 (MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-package-request-policy.md).
 No service error text is on record; the errors rest on that documented table.`,
 	Run: func(pass *Pass) {
-		rs := pass.RootGet("requestorSettings")
+		rs := pass.rootNode("requestorSettings")
 		if !rs.IsObject() {
 			return
 		}
-		scope := Get(rs, "scopeType")
+		scope := rs.Get("scopeType")
 		want, known := betaScopeRequestors[scope.Str]
 		if !known {
 			return // absent, not a string, or undocumented: the schema's job
 		}
 		rsPtr := pointer.Join("", "requestorSettings")
 		scopePtr := pointer.Join(rsPtr, "scopeType")
-		listNode := pass.rootNode("requestorSettings").Member("allowedRequestors")
+		listNode := rs.Member("allowedRequestors")
 		list := listNode.Value()
 		listPtr := pointer.Join(rsPtr, "allowedRequestors")
 		n, ok := elementCount(listNode)

@@ -31,11 +31,11 @@ example 1 of microsoft-graph-docs-contrib
 api-reference/beta/api/entitlementmanagement-post-accesspackageassignmentpolicies.md.
 The policy is accepted, hence a warning.`,
 	Run: func(pass *Pass) {
-		rs := pass.RootGet("requestorSettings")
-		if !rs.IsObject() || Get(rs, "scopeType").Str != "NoSubjects" {
+		rs := pass.rootNode("requestorSettings")
+		if !rs.IsObject() || rs.Get("scopeType").Str != "NoSubjects" {
 			return
 		}
-		if isFalseFlag(Get(rs, "acceptRequests")) {
+		if isFalseFlag(rs.Get("acceptRequests")) {
 			pass.Report(pointer.Join("", "requestorSettings", "acceptRequests"), finding.Value,
 				"`acceptRequests` is false on a `NoSubjects` (direct assignment) policy, so administrators cannot assign through it either: set `acceptRequests` to true")
 		}

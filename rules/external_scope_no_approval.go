@@ -42,12 +42,12 @@ Graph accepts such a policy, hence a warning.`,
 		if !ok || scope.aud != audienceExternal {
 			return
 		}
-		rs := pass.RootGet("requestorSettings")
+		rs := pass.rootNode("requestorSettings")
 		if pass.Shape == BetaPolicy {
-			if isFalseFlag(Get(rs, "acceptRequests")) {
+			if isFalseFlag(rs.Get("acceptRequests")) {
 				return
 			}
-		} else if isFalseFlag(Get(rs, "enableTargetsToSelfAddAccess")) && !isTrueFlag(Get(rs, "enableOnBehalfRequestorsToAddAccess")) {
+		} else if isFalseFlag(rs.Get("enableTargetsToSelfAddAccess")) && !isTrueFlag(rs.Get("enableOnBehalfRequestorsToAddAccess")) {
 			return
 		}
 

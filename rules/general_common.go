@@ -186,9 +186,13 @@ func (t *schType) concrete(odata gjson.Result) *schType {
 		return nil
 	}
 	if t.derived != nil || t.untyped != nil {
+		var sub *schType
+		if odata.Type == gjson.String {
+			sub = t.derived[schTypeKey(odata.Str)]
+		}
 		switch {
-		case odata.Type == gjson.String && t.derived[schTypeKey(odata.Str)] != nil:
-			t = t.derived[schTypeKey(odata.Str)]
+		case sub != nil:
+			t = sub
 		case !odata.Exists() && t.untyped != nil:
 			t = t.untyped
 		default:

@@ -39,18 +39,18 @@ api-reference/beta/api/entitlementmanagement-post-accesspackageassignmentrequest
 example 2); microsoftgraph/msgraph-sdk-powershell issue #1904 (answers with
 PascalCase keys rejected as "The model is invalid").`,
 	Run: func(pass *Pass) {
-		answers := pass.RootGet("answers")
+		answers := pass.rootNode("answers")
 		if !answers.IsArray() {
 			return
 		}
 		aptr := pointer.Join("", "answers")
 		seen := map[string]string{}
-		for i, a := range answers.Array() {
+		for i, a := range answers.Elems() {
 			if !a.IsObject() {
 				continue
 			}
 			ptr := pointer.Index(aptr, i)
-			q := Get(a, "answeredQuestion")
+			q := a.Get("answeredQuestion")
 			qptr := pointer.Join(ptr, "answeredQuestion")
 			switch {
 			case q.Exists() && q.Type == gjson.Null:
@@ -77,7 +77,7 @@ PascalCase keys rejected as "The model is invalid").`,
 					}
 				}
 			}
-			if absentOrNull(Get(a, "value")) && !hasKeyFold(a, "value") {
+			if absentOrNull(a.Get("value")) && !hasKeyFold(a, "value") {
 				pass.ReportAt(finding.Warning, ptr, finding.Start,
 					"the answer has no `value`: put the requestor's answer in `value`")
 			}
@@ -87,11 +87,11 @@ PascalCase keys rejected as "The model is invalid").`,
 
 // hasKeyFold reports whether obj has a member named key in another letter
 // case: property-name-case reports that one, so "no value" would be noise.
-func hasKeyFold(obj gjson.Result, key string) bool {
-	found := false
-	obj.ForEach(func(k, _ gjson.Result) bool {
-		found = k.String() != key && strings.EqualFold(k.String(), key)
-		return !found
-	})
-	return found
+func hasKeyFold(obj node, key string) bool {
+	for k := range obj.Keys() {
+		if k != key && strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
 }

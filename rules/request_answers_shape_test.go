@@ -49,6 +49,17 @@ func TestRequestAnswersShape(t *testing.T) {
 			body:  `{"requestType": "UserAdd", "answers": [{"@odata.type": "#microsoft.graph.accessPackageAnswerString", "value": "v"}]}`,
 		},
 		{
+			name:  "near miss: value in another letter case is property-name-case's",
+			shape: V1Request,
+			body:  `{"requestType": "userAdd", "answers": [{"Value": "a", "answeredQuestion": {"id": "q1"}}, "not an object"]}`,
+		},
+		{
+			name:  "the first of duplicated answeredQuestion members counts",
+			shape: V1Request,
+			body:  `{"requestType": "userAdd", "answers": [{"value": "a", "answeredQuestion": null, "answeredQuestion": {"id": "q1"}}]}`,
+			want:  []want{{finding.Warning, "/answers/0/answeredQuestion", "`answeredQuestion` is null"}},
+		},
+		{
 			name:  "near miss: empty answers (docs example 9)",
 			shape: V1Request,
 			body:  `{"requestType": "UserAdd", "answers": []}`,

@@ -10,12 +10,12 @@ import (
 // reviewSettingsOf returns the policy's access review settings when they are
 // an object: accessReviewSettings in the legacy beta shape, reviewSettings in
 // v1.0.
-func reviewSettingsOf(pass *Pass) (obj gjson.Result, ptr string, ok bool) {
+func reviewSettingsOf(pass *Pass) (obj node, ptr string, ok bool) {
 	key := "reviewSettings"
 	if pass.Shape == BetaPolicy {
 		key = "accessReviewSettings"
 	}
-	obj = pass.RootGet(key)
+	obj = pass.rootNode(key)
 	return obj, pointer.Join("", key), obj.IsObject()
 }
 

@@ -56,9 +56,9 @@ Warning because nothing says Graph rejects the body.`,
 			return
 		}
 		if pass.Shape == BetaPolicy {
-			d := Get(rs, "durationInDays")
+			d := rs.Get("durationInDays")
 			days, ok := numberValue(d)
-			rt := Get(rs, "recurrenceType")
+			rt := rs.Get("recurrenceType")
 			interval, known := betaRecurrenceDays[strings.ToLower(rt.Str)]
 			if !ok || !known || days < interval {
 				return
@@ -68,7 +68,7 @@ Warning because nothing says Graph rejects the body.`,
 				plural(int64(days), "day"), rt.Str, plural(int64(interval), "day"), plural(int64(interval), "day"))
 			return
 		}
-		sched := Get(rs, "schedule")
+		sched := rs.Get("schedule")
 		durPtr := pointer.Join(ptr, "schedule", "expiration", "duration")
 		dur := Get(Get(sched, "expiration"), "duration")
 		secs, ok := cvSeconds(dur)

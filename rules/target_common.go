@@ -129,11 +129,11 @@ func policyScopeOf(pass *Pass) (s policyScope, ok bool) {
 	var v gjson.Result
 	table := v1ScopeAudience
 	if pass.Shape == BetaPolicy {
-		rs := pass.RootGet("requestorSettings")
+		rs := pass.rootNode("requestorSettings")
 		if !rs.IsObject() {
 			return s, false
 		}
-		v = Get(rs, "scopeType")
+		v = rs.Get("scopeType")
 		s.key, s.ptr = "scopeType", pointer.Join("", "requestorSettings", "scopeType")
 		table = betaScopeAudience
 	} else {

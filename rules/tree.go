@@ -165,7 +165,8 @@ func (n node) Value() gjson.Result {
 }
 
 // Member is member key of an object: the first with that key, and none
-// when n is not an object, as gjson's Get finds it.
+// when n is not an object, as gjson's Get finds it. (Unlike gjson, it does
+// not read a numeric key as an array index: callers look up member names.)
 func (n node) Member(key string) node {
 	if n.i >= 0 {
 		if c, ok := n.t.get(n.i, key); ok {
@@ -178,6 +179,20 @@ func (n node) Member(key string) node {
 // Get is member key's value: what Get(n.Value(), key) returns, without
 // scanning the object's text.
 func (n node) Get(key string) gjson.Result { return n.Member(key).Value() }
+
+// Keys yields the keys of an object's members; nothing for any other value.
+func (n node) Keys() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if !n.IsObject() {
+			return
+		}
+		for c := range n.t.children(n.i) {
+			if !yield(n.t.nodes[c].Key) {
+				return
+			}
+		}
+	}
+}
 
 // Elems yields the elements of an array with their positions; nothing for
 // any other value.

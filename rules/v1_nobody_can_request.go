@@ -43,13 +43,13 @@ api-reference/v1.0/api/entitlementmanagement-post-assignmentpolicies.md. Inferre
 those; no service error is on record.`,
 	Run: func(pass *Pass) {
 		scope, ok := policyScopeOf(pass)
-		rs := pass.RootGet("requestorSettings")
+		rs := pass.rootNode("requestorSettings")
 		if !ok || !rs.IsObject() {
 			return
 		}
 		if scope.aud == audienceNobody {
 			for _, f := range v1AddRequestFlags {
-				if isTrueFlag(Get(rs, f)) {
+				if isTrueFlag(rs.Get(f)) {
 					pass.Report(pointer.Join("", "requestorSettings", f), finding.Value,
 						"`%s` is true but `allowedTargetScope` is `notSpecified`, so no one is in scope to request: set the scope of who may request, or set `%s` to false for a direct-assignment policy",
 						f, f)
@@ -61,7 +61,7 @@ those; no service error is on record.`,
 			return
 		}
 		for _, f := range v1AddRequestFlags {
-			if isTrueFlag(Get(rs, f)) {
+			if isTrueFlag(rs.Get(f)) {
 				return
 			}
 		}

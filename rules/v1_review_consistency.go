@@ -42,10 +42,10 @@ MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-review
 (a Manager reviewer needs fallback reviewers).`,
 	Run: func(pass *Pass) {
 		rs, ptr, ok := reviewSettingsOf(pass)
-		if !ok || !isTrue(Get(rs, "isEnabled")) {
+		if !ok || !isTrue(rs.Get("isEnabled")) {
 			return
 		}
-		sched := Get(rs, "schedule")
+		sched := rs.Get("schedule")
 		schedPtr := pointer.Join(ptr, "schedule")
 		switch {
 		case absentOrNull(sched):
@@ -64,9 +64,9 @@ MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-review
 			}
 		}
 
-		primary := Get(rs, "primaryReviewers")
+		primary := rs.Get("primaryReviewers")
 		primaryPtr := pointer.Join(ptr, "primaryReviewers")
-		self := Get(rs, "isSelfReview")
+		self := rs.Get("isSelfReview")
 		switch {
 		case isTrue(self) && hasItems(primary):
 			pass.Report(primaryPtr, finding.Key,
@@ -80,7 +80,7 @@ MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-review
 				"reviews are enabled but nobody reviews: list `primaryReviewers`, or set `isSelfReview` to true")
 		}
 
-		if hasItems(Get(rs, "fallbackReviewers")) || isTrue(self) {
+		if hasItems(rs.Get("fallbackReviewers")) || isTrue(self) {
 			return
 		}
 		for i, it := range primary.Array() {
