@@ -34,14 +34,15 @@ question several distinct choices.`,
 			if !isMultipleChoice(q.obj) {
 				continue
 			}
-			choices := q.obj.Get("choices")
+			choices := q.obj.Member("choices")
 			cptr := pointer.Join(q.ptr, "choices")
+			n, _ := elementCount(choices)
 			switch {
 			case !choices.Exists():
 				pass.Report(q.ptr, finding.Start,
 					"the multiple-choice question has no `choices`: add the options to pick from, or make it an `accessPackageTextInputQuestion`")
 				continue
-			case choices.Type == gjson.Null || (choices.IsArray() && !hasItems(choices)):
+			case choices.IsNull() || (choices.IsArray() && n == 0):
 				pass.Report(cptr, finding.Value,
 					"the multiple-choice question has no choices: add the options to pick from, or make it an `accessPackageTextInputQuestion`")
 				continue
@@ -49,8 +50,8 @@ question several distinct choices.`,
 				continue
 			}
 			seen := map[string]bool{}
-			for i, c := range choices.Array() {
-				v := Get(c, "actualValue")
+			for i, c := range choices.Elems() {
+				v := c.Get("actualValue")
 				if v.Type != gjson.String {
 					continue
 				}
