@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf16"
 
+	"github.com/emlint/emlint/internal/jsonparse"
 	"github.com/emlint/emlint/schemas"
 )
 
@@ -56,10 +57,23 @@ var strongKeys = map[schemas.Kind][]string{
 	schemas.Request: {"requestType", "assignment", "accessPackageAssignment", "answers", "isValidationOnly"},
 }
 
-// Detect returns the shape of body (the decoded JSON value). api and kind,
-// when not empty, come from flags or configuration and are taken as given.
-func Detect(body any, api schemas.API, kind schemas.Kind) Result {
-	root, isObject := body.(map[string]any)
+// Body is a parsed body as detection reads it, from the parser's node
+// table: the root's members and the keys of the objects they hold. Nothing
+// is decoded but the requestType string.
+type Body struct {
+	Src   string           // the text parsed
+	Nodes []jsonparse.Node // its node table
+	Dups  bool             // a key repeats in some object: the last one counts, as in a decoded value
+	// Rename, when set, is applied to every key read: a typed cmdlet's
+	// PascalCase keys are read as the camelCase names it sends.
+	Rename func(string) string
+}
+
+// Detect returns the shape of body. api and kind, when not empty, come
+// from flags or configuration and are taken as given.
+func Detect(body Body, api schemas.API, kind schemas.Kind) Result {
+	isObject := len(body.Nodes) > 0 && body.Src[body.Nodes[0].Start] == '{'
+	root := object{body, 0}
 	if kind == "" {
 		if !isObject {
 			return Result{reason: "the root is not a JSON object"}
@@ -109,20 +123,23 @@ func StrongKey(kind schemas.Kind, key string) bool {
 	return false
 }
 
-func detectKind(root map[string]any) (schemas.Kind, string) {
-	counts := map[schemas.Kind][]string{}
-	for kind, keys := range strongKeys {
-		for _, k := range keys {
-			if _, ok := root[k]; ok {
-				counts[kind] = append(counts[kind], k)
-			}
+func detectKind(root object) (schemas.Kind, string) {
+	var p, r []string
+	for _, k := range strongKeys[schemas.Policy] {
+		if _, ok := root.get(k); ok {
+			p = append(p, k)
 		}
 	}
-	p, r := counts[schemas.Policy], counts[schemas.Request]
+	for _, k := range strongKeys[schemas.Request] {
+		if _, ok := root.get(k); ok {
+			r = append(r, k)
+		}
+	}
+	rt, hasRequestType := root.get("requestType")
 	switch {
 	case len(p) == 0 && len(r) == 0:
 		return "", ""
-	case len(r) > len(p), len(r) == len(p) && root["requestType"] != nil:
+	case len(r) > len(p), len(r) == len(p) && hasRequestType && !root.null(rt):
 		return schemas.Request, "request: " + strings.Join(r, ", ")
 	default:
 		return schemas.Policy, "policy: " + strings.Join(p, ", ")
@@ -133,7 +150,7 @@ func detectKind(root map[string]any) (schemas.Kind, string) {
 // vocabularies of one kind: at the root, and one level down in objects that
 // both versions have (requestApprovalSettings, requestorSettings...), where
 // the versions differ most. A tie goes to v1.0, the current API.
-func detectAPI(root map[string]any, kind schemas.Kind) Result {
+func detectAPI(root object, kind schemas.Kind) Result {
 	beta, v1 := vocabulary(schemas.Beta, kind), vocabulary(schemas.V1, kind)
 	var forBeta, forV1 []string
 	score := func(name string, inBeta, inV1 bool) {
@@ -144,25 +161,25 @@ func detectAPI(root map[string]any, kind schemas.Kind) Result {
 			forV1 = append(forV1, name)
 		}
 	}
-	for k, v := range root {
+	root.members(func(k string, v int32) {
 		_, inBeta := beta.props[k]
 		_, inV1 := v1.props[k]
 		score(k, inBeta, inV1)
-		child, ok := v.(map[string]any)
-		if !ok || !inBeta || !inV1 {
-			continue
+		if !root.isObject(v) || !inBeta || !inV1 {
+			return
 		}
-		for ck := range child {
+		object{root.Body, v}.members(func(ck string, _ int32) {
 			_, cb := beta.children[k][ck]
 			_, cv := v1.children[k][ck]
 			if cb != cv {
 				score(k+"."+ck, cb, cv)
 			}
+		})
+	})
+	if i, ok := root.get("requestType"); ok {
+		if rt, ok := root.str(i); ok && rt != "" {
+			score("requestType "+rt, unicode.IsUpper(rune(rt[0])), unicode.IsLower(rune(rt[0])))
 		}
-	}
-	if rt, ok := root["requestType"].(string); ok && rt != "" {
-		// Legacy beta documents PascalCase values; the v1.0 enum is camelCase.
-		score("requestType "+rt, unicode.IsUpper(rune(rt[0])), unicode.IsLower(rune(rt[0])))
 	}
 	sort.Strings(forBeta) // the same body, the same Result
 	sort.Strings(forV1)
@@ -246,4 +263,69 @@ func utf16Text(data []byte) ([]byte, bool) {
 		units[i] = order.Uint16(data[2+2*i:])
 	}
 	return []byte(string(utf16.Decode(units))), true
+}
+
+// object is an object node of a body.
+type object struct {
+	Body
+	i int32
+}
+
+func (b Body) key(n int32) string {
+	if b.Rename != nil {
+		return b.Rename(b.Nodes[n].Key)
+	}
+	return b.Nodes[n].Key
+}
+
+func (b Body) isObject(i int32) bool { return b.Src[b.Nodes[i].Start] == '{' }
+func (b Body) null(i int32) bool     { return b.Src[b.Nodes[i].Start] == 'n' }
+
+// str returns the value of string node i.
+func (b Body) str(i int32) (string, bool) {
+	if b.Src[b.Nodes[i].Start] != '"' {
+		return "", false
+	}
+	lit := b.Src[b.Nodes[i].Start:b.Nodes[i].End]
+	if !strings.Contains(lit, `\`) {
+		return lit[1 : len(lit)-1], true
+	}
+	s, err := jsonparse.Unquote(lit)
+	return s, err == nil
+}
+
+// members calls f with each key of the object and its value's node, once
+// per key (the last, when a key repeats).
+func (o object) members(f func(key string, v int32)) {
+	if !o.isObject(o.i) {
+		return
+	}
+	var last map[string]int32
+	if o.Dups {
+		last = map[string]int32{}
+		for c := o.i + 1; c <= o.Nodes[o.i].Last; c = o.Nodes[c].Last + 1 {
+			last[o.key(c)] = c
+		}
+	}
+	for c := o.i + 1; c <= o.Nodes[o.i].Last; c = o.Nodes[c].Last + 1 {
+		k := o.key(c)
+		if last != nil && last[k] != c {
+			continue
+		}
+		f(k, c)
+	}
+}
+
+// get returns the value of the object's member key (the last, when it repeats).
+func (o object) get(key string) (int32, bool) {
+	found, ok := int32(0), false
+	if !o.isObject(o.i) {
+		return 0, false
+	}
+	for c := o.i + 1; c <= o.Nodes[o.i].Last; c = o.Nodes[c].Last + 1 {
+		if o.key(c) == key {
+			found, ok = c, true
+		}
+	}
+	return found, ok
 }

@@ -10,13 +10,13 @@ import (
 	"github.com/emlint/emlint/schemas"
 )
 
-func decode(t *testing.T, body string) any {
+func decode(t *testing.T, body string) Body {
 	t.Helper()
 	r, err := jsonparse.Parse([]byte(body))
 	if err != nil {
 		t.Fatalf("test body does not parse: %v\n%s", err, body)
 	}
-	return r.Tree()
+	return Body{Src: r.Src, Nodes: r.Nodes, Dups: len(r.Duplicates) > 0}
 }
 
 var (

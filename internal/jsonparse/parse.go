@@ -354,11 +354,10 @@ func (p *parser) object() (any, error) {
 			return nil, p.fail("unexpected %s: expected a property name in double quotes", p.describe())
 		}
 		keyStart := p.pos
-		k, err := p.str()
+		key, err := p.str()
 		if err != nil {
 			return nil, err
 		}
-		key := k.(string)
 		keyEnd := p.pos
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
@@ -553,7 +552,7 @@ func (p *parser) skipString() error {
 
 // str decodes a string starting at the opening quote. Strings without
 // escapes, the common case, are sliced without copying byte by byte.
-func (p *parser) str() (any, error) {
+func (p *parser) str() (string, error) {
 	p.pos++ // '"'
 	start := p.pos
 	for p.pos < len(p.data) {
@@ -569,21 +568,21 @@ func (p *parser) str() (any, error) {
 		case c == '\\':
 			return p.escapedString(start)
 		case c < 0x20:
-			return nil, p.fail("%s in a string: escape it (for example \\n or \\u%04x)", p.describe(), c)
+			return "", p.fail("%s in a string: escape it (for example \\n or \\u%04x)", p.describe(), c)
 		case c < utf8.RuneSelf:
 			p.pos++
 		default:
 			r, size := utf8.DecodeRune(p.data[p.pos:])
 			if r == utf8.RuneError && size == 1 {
-				return nil, p.fail("invalid UTF-8 byte 0x%02x in a string: save the file as UTF-8", c)
+				return "", p.fail("invalid UTF-8 byte 0x%02x in a string: save the file as UTF-8", c)
 			}
 			p.pos += size
 		}
 	}
-	return nil, p.fail("unexpected end of file: the string is not closed with '\"'")
+	return "", p.fail("unexpected end of file: the string is not closed with '\"'")
 }
 
-func (p *parser) escapedString(start int) (any, error) {
+func (p *parser) escapedString(start int) (string, error) {
 	var b strings.Builder
 	b.Write(p.data[start:p.pos])
 	for p.pos < len(p.data) {
@@ -594,7 +593,7 @@ func (p *parser) escapedString(start int) (any, error) {
 			return b.String(), nil
 		case c == '\\':
 			if p.pos+1 >= len(p.data) {
-				return nil, p.fail("unexpected end of file in an escape sequence")
+				return "", p.fail("unexpected end of file in an escape sequence")
 			}
 			e := p.data[p.pos+1]
 			switch e {
@@ -613,7 +612,7 @@ func (p *parser) escapedString(start int) (any, error) {
 			case 'u':
 				r, ok := p.hex4(p.pos + 2)
 				if !ok {
-					return nil, p.fail("invalid \\u escape: expected four hexadecimal digits")
+					return "", p.fail("invalid \\u escape: expected four hexadecimal digits")
 				}
 				p.pos += 6
 				if utf16.IsSurrogate(r) {
@@ -636,24 +635,24 @@ func (p *parser) escapedString(start int) (any, error) {
 				continue
 			default:
 				p.pos++
-				return nil, p.fail("invalid escape '\\%c' in a string", e)
+				return "", p.fail("invalid escape '\\%c' in a string", e)
 			}
 			p.pos += 2
 		case c < 0x20:
-			return nil, p.fail("%s in a string: escape it (for example \\n or \\u%04x)", p.describe(), c)
+			return "", p.fail("%s in a string: escape it (for example \\n or \\u%04x)", p.describe(), c)
 		case c < utf8.RuneSelf:
 			b.WriteByte(c)
 			p.pos++
 		default:
 			r, size := utf8.DecodeRune(p.data[p.pos:])
 			if r == utf8.RuneError && size == 1 {
-				return nil, p.fail("invalid UTF-8 byte 0x%02x in a string: save the file as UTF-8", c)
+				return "", p.fail("invalid UTF-8 byte 0x%02x in a string: save the file as UTF-8", c)
 			}
 			b.Write(p.data[p.pos : p.pos+size])
 			p.pos += size
 		}
 	}
-	return nil, p.fail("unexpected end of file: the string is not closed with '\"'")
+	return "", p.fail("unexpected end of file: the string is not closed with '\"'")
 }
 
 func (p *parser) hex4(at int) (rune, bool) {
@@ -708,5 +707,17 @@ func Unquote(s string) (string, error) {
 	if p.pos != len(s) {
 		return "", p.fail("unexpected %s after the string", p.describe())
 	}
-	return v.(string), nil
+	return v, nil
+}
+
+// Member returns the node of object i's member key (the last, if the key
+// repeats, as in a decoded value).
+func Member(nodes []Node, i int32, key string) (int32, bool) {
+	found, ok := int32(0), false
+	for c := i + 1; c <= nodes[i].Last; c = nodes[c].Last + 1 {
+		if nodes[c].Key == key {
+			found, ok = c, true
+		}
+	}
+	return found, ok
 }

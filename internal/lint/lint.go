@@ -357,17 +357,17 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 		f.Start, f.End = b.Map.Span(f.Start, f.End)
 		return body{status: Linted, api: opts.API, kind: opts.Kind, findings: []finding.Finding{f}}
 	}
-	// Detection, the fingerprint and the cross-file checks read the root's
-	// members and their members: the two top levels of the tree are all
-	// that is decoded.
-	top := jsonparse.Decode(parsed.Src, parsed.Nodes, 0, 2)
-	shape := detect.Detect(top, opts.API, opts.Kind)
+	// Detection, the fingerprint and the cross-file facts read the root's
+	// members and their members through the node table: nothing is decoded.
+	view := detect.Body{Src: parsed.Src, Nodes: parsed.Nodes, Dups: len(parsed.Duplicates) > 0}
+	shape := detect.Detect(view, opts.API, opts.Kind)
 	if b.Typed && opts.API == "" {
 		// A typed cmdlet binds PascalCase keys to the declared camelCase
 		// properties: tell the versions apart by the names it sends.
-		shape = detect.Detect(camelKeys(top), opts.API, opts.Kind)
+		view.Rename = camelKey
+		shape = detect.Detect(view, opts.API, opts.Kind)
 	}
-	if !shape.Payload || (!inRequest && b.Syntax != payload.JSON && opts.Kind == "" && !fingerprinted(top, shape.Kind)) {
+	if !shape.Payload || (!inRequest && b.Syntax != payload.JSON && opts.Kind == "" && !fingerprinted(parsed, shape.Kind)) {
 		return body{status: Skipped, reason: shape.Reason()}
 	}
 	var fs []finding.Finding
@@ -390,7 +390,6 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 		if wire, renamed = wireNames(text, checked, parsed, shape.Shape); renamed != nil {
 			if p, err := jsonparse.Parse(wire); err == nil {
 				text, parsed = wire, p
-				top = jsonparse.Decode(parsed.Src, parsed.Nodes, 0, 2)
 				checked = checkBody(shape.Shape, text, parsed, opts, b)
 			} else {
 				renamed = nil
@@ -416,7 +415,7 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 		reason = shape.Reason()
 	}
 	return body{status: Linted, reason: reason, api: shape.API, kind: shape.Kind, findings: fs,
-		crossRef: crossRef(top, shape.Kind)}
+		crossRef: crossRef(parsed, shape.Kind)}
 }
 
 // checkBody validates a body, runs its rules and places their findings in
@@ -484,10 +483,17 @@ func partial(f finding.Finding) bool {
 // questions or answers, is common in other scripts), and most of its root
 // keys are properties of that kind at all (a test fixture or a report row
 // that borrows two names is not a body).
-func fingerprinted(v any, kind schemas.Kind) bool {
-	root, _ := v.(map[string]any)
+func fingerprinted(parsed *jsonparse.Result, kind schemas.Kind) bool {
+	src, nodes := parsed.Src, parsed.Nodes
+	if len(nodes) == 0 || src[nodes[0].Start] != '{' {
+		return false
+	}
+	keys := map[string]bool{}
+	for c := int32(1); c <= nodes[0].Last; c = nodes[c].Last + 1 {
+		keys[nodes[c].Key] = true
+	}
 	strong, known := 0, 0
-	for k := range root {
+	for k := range keys {
 		if detect.StrongKey(kind, k) {
 			strong++
 		}
@@ -495,7 +501,7 @@ func fingerprinted(v any, kind schemas.Kind) bool {
 			known++
 		}
 	}
-	return strong >= 2 && 2*known >= len(root)
+	return strong >= 2 && 2*known >= len(keys)
 }
 
 // mapFinding moves a finding from the body's JSON offsets to the file's,
@@ -539,15 +545,20 @@ func mapFinding(f *finding.Finding, data []byte, b *payload.Body) {
 
 // crossRef reports whether a body takes part in cross-file checks: a
 // policy with a string id, or a request that names its policy.
-func crossRef(v any, kind schemas.Kind) bool {
-	root, _ := v.(map[string]any)
+func crossRef(parsed *jsonparse.Result, kind schemas.Kind) bool {
+	src, nodes := parsed.Src, parsed.Nodes
+	if len(nodes) == 0 || src[nodes[0].Start] != '{' {
+		return false
+	}
 	if kind == schemas.Policy {
-		_, ok := root["id"].(string)
-		return ok
+		id, ok := jsonparse.Member(nodes, 0, "id")
+		return ok && src[nodes[id].Start] == '"'
 	}
 	for _, key := range []string{"assignment", "accessPackageAssignment"} {
-		if a, ok := root[key].(map[string]any); ok && a["assignmentPolicyId"] != nil {
-			return true
+		if a, ok := jsonparse.Member(nodes, 0, key); ok && src[nodes[a].Start] == '{' {
+			if p, ok := jsonparse.Member(nodes, a, "assignmentPolicyId"); ok && src[nodes[p].Start] != 'n' {
+				return true
+			}
 		}
 	}
 	return false

@@ -170,27 +170,13 @@ func list(names []string, more string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-// camelKeys returns v with the first letter of every key lower-cased, as
-// a typed cmdlet sends declared properties, for detection.
-func camelKeys(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, val := range x {
-			if k != "" && k[0] >= 'A' && k[0] <= 'Z' {
-				k = string(k[0]+'a'-'A') + k[1:]
-			}
-			out[k] = camelKeys(val)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, val := range x {
-			out[i] = camelKeys(val)
-		}
-		return out
+// camelKey lower-cases a key's first letter, as a typed cmdlet sends a
+// declared property, for detection.
+func camelKey(k string) string {
+	if k != "" && k[0] >= 'A' && k[0] <= 'Z' {
+		return string(k[0]+'a'-'A') + k[1:]
 	}
-	return v
+	return k
 }
 
 // inDerived reports whether the object holding the value at ptr names its
