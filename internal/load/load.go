@@ -67,13 +67,19 @@ type Options struct {
 func Files(paths []string, opts Options) []File {
 	var out []File
 	seen := map[string]bool{}
+	// filepath.Abs asks the system for the working directory at every
+	// call (two stats): ask once.
+	cwd, cwdErr := os.Getwd()
 	add := func(f File, stdin bool) {
 		key := "\x00stdin" // never a path
-		if !stdin {
+		switch {
+		case stdin:
+		case filepath.IsAbs(f.Name):
+			key = filepath.Clean(f.Name)
+		case cwdErr == nil:
+			key = filepath.Join(cwd, f.Name)
+		default:
 			key = f.Name
-			if abs, err := filepath.Abs(f.Name); err == nil {
-				key = abs
-			}
 		}
 		if seen[key] {
 			return
@@ -159,7 +165,7 @@ func walk(dir string, lazy bool) []File {
 }
 
 func readFile(path string) File {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
