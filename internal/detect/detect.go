@@ -29,18 +29,32 @@ type Result struct {
 	Shape
 	Payload bool // false: not an entitlement-management body; skip it
 	reason  string
-	// The property names that told the version apart, written into the
-	// reason only when someone asks (--verbose): most runs never do.
-	forBeta, forV1 []string
-	versionScored  bool
+	// The body whose version was scored: the property names that told the
+	// versions apart are listed (scored again) only when someone asks for
+	// the reason (--verbose); most runs never do.
+	scored *Body
 }
 
 // Reason is the evidence behind the decision, for --verbose.
 func (r Result) Reason() string {
-	if !r.versionScored {
+	if r.scored == nil {
 		return r.reason
 	}
-	return fmt.Sprintf("%s; beta evidence [%s], v1.0 evidence [%s]", r.reason, strings.Join(r.forBeta, ", "), strings.Join(r.forV1, ", "))
+	var forBeta, forV1 []string
+	scoreAPI(object{*r.scored, 0}, r.Kind, func(beta bool, parent, key string) {
+		name := key
+		if parent != "" {
+			name = parent + "." + key
+		}
+		if beta {
+			forBeta = append(forBeta, name)
+		} else {
+			forV1 = append(forV1, name)
+		}
+	})
+	sort.Strings(forBeta) // the same body, the same reason
+	sort.Strings(forV1)
+	return fmt.Sprintf("%s; beta evidence [%s], v1.0 evidence [%s]", r.reason, strings.Join(forBeta, ", "), strings.Join(forV1, ", "))
 }
 
 // strongKeys are root properties that only entitlement-management bodies
@@ -151,43 +165,51 @@ func detectKind(root object) (schemas.Kind, string) {
 // both versions have (requestApprovalSettings, requestorSettings...), where
 // the versions differ most. A tie goes to v1.0, the current API.
 func detectAPI(root object, kind schemas.Kind) Result {
-	beta, v1 := vocabulary(schemas.Beta, kind), vocabulary(schemas.V1, kind)
-	var forBeta, forV1 []string
-	score := func(name string, inBeta, inV1 bool) {
-		switch {
-		case inBeta && !inV1:
-			forBeta = append(forBeta, name)
-		case inV1 && !inBeta:
-			forV1 = append(forV1, name)
+	forBeta, forV1 := 0, 0
+	scoreAPI(root, kind, func(beta bool, _, _ string) {
+		if beta {
+			forBeta++
+		} else {
+			forV1++
 		}
+	})
+	api := schemas.V1
+	if forBeta > forV1 {
+		api = schemas.Beta
 	}
+	body := root.Body
+	return Result{Shape: Shape{api, kind}, Payload: true, scored: &body}
+}
+
+// scoreAPI calls vote for each property found in one version's vocabulary
+// and not the other's: a root member (parent ""), or a member of one.
+func scoreAPI(root object, kind schemas.Kind, vote func(beta bool, parent, key string)) {
+	beta, v1 := vocabulary(schemas.Beta, kind), vocabulary(schemas.V1, kind)
 	root.members(func(k string, v int32) {
 		_, inBeta := beta.props[k]
 		_, inV1 := v1.props[k]
-		score(k, inBeta, inV1)
-		if !root.isObject(v) || !inBeta || !inV1 {
+		if inBeta != inV1 {
+			vote(inBeta, "", k)
+		}
+		if !inBeta || !inV1 || !root.isObject(v) {
 			return
 		}
+		bc, vc := beta.children[k], v1.children[k]
 		object{root.Body, v}.members(func(ck string, _ int32) {
-			_, cb := beta.children[k][ck]
-			_, cv := v1.children[k][ck]
+			_, cb := bc[ck]
+			_, cv := vc[ck]
 			if cb != cv {
-				score(k+"."+ck, cb, cv)
+				vote(cb, k, ck)
 			}
 		})
 	})
 	if i, ok := root.get("requestType"); ok {
 		if rt, ok := root.str(i); ok && rt != "" {
-			score("requestType "+rt, unicode.IsUpper(rune(rt[0])), unicode.IsLower(rune(rt[0])))
+			if upper, lower := unicode.IsUpper(rune(rt[0])), unicode.IsLower(rune(rt[0])); upper != lower {
+				vote(upper, "", "requestType "+rt)
+			}
 		}
 	}
-	sort.Strings(forBeta) // the same body, the same Result
-	sort.Strings(forV1)
-	api := schemas.V1
-	if len(forBeta) > len(forV1) {
-		api = schemas.Beta
-	}
-	return Result{Shape: Shape{api, kind}, Payload: true, forBeta: forBeta, forV1: forV1, versionScored: true}
 }
 
 // vocab is the property names of one shape's root type, and of the object
@@ -199,7 +221,7 @@ type vocab struct {
 
 // vocabs holds each shape's vocabulary, read from its schema on first use:
 // a run over policies never reads the request schemas.
-var vocabs sync.Map // schema name -> *vocabOnce
+var vocabs [4]vocabOnce // beta policy, beta request, v1.0 policy, v1.0 request
 
 type vocabOnce struct {
 	once sync.Once
@@ -207,8 +229,15 @@ type vocabOnce struct {
 }
 
 func vocabulary(api schemas.API, kind schemas.Kind) vocab {
-	e, _ := vocabs.LoadOrStore(schemas.Name(api, kind), &vocabOnce{})
-	o := e.(*vocabOnce)
+	o := &vocabs[0]
+	switch {
+	case api == schemas.Beta && kind == schemas.Request:
+		o = &vocabs[1]
+	case api == schemas.V1 && kind == schemas.Policy:
+		o = &vocabs[2]
+	case api == schemas.V1 && kind == schemas.Request:
+		o = &vocabs[3]
+	}
 	o.once.Do(func() { o.v = readVocab(schemas.VocabularyOf(api, kind)) })
 	return o.v
 }
