@@ -45,12 +45,20 @@ MicrosoftDocs/entra-docs docs/id-governance/entitlement-management-access-packag
 (a custom regex pattern as a syntax check for text answers); .NET regular expression language
 reference (learn.microsoft.com/dotnet/standard/base-types/regular-expression-language-quick-reference).`,
 	Run: func(pass *Pass) {
+		// Generated and exported policies repeat one pattern in many
+		// questions: each pattern is parsed once per body.
+		mistakes := map[string]string{}
 		for _, q := range policyQuestions(pass) {
 			v := q.obj.Get("regexPattern")
 			if v.Type != gjson.String || v.Str == "" {
 				continue
 			}
-			if why := regexMistake(v.Str); why != "" {
+			why, seen := mistakes[v.Str]
+			if !seen {
+				why = regexMistake(v.Str)
+				mistakes[v.Str] = why
+			}
+			if why != "" {
 				pass.Report(pointer.Join(q.ptr, "regexPattern"), finding.Value,
 					"`regexPattern` is not a valid regular expression: %s", why)
 			}
