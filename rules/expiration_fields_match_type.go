@@ -42,9 +42,9 @@ specified") in microsoft-graph-docs-contrib; the create-policy and
 create-request examples, which always pair them this way.`,
 	Run: func(pass *Pass) {
 		tr := pass.tree()
-		schWalk(pass, false, func(t *schType, obj int32, ptr string) {
+		schWalk(pass, false, func(t *schType, obj int32) {
 			if t.is("expirationPattern") {
-				efCheck(pass, tr.value(obj), ptr)
+				efCheck(pass, tr.value(obj), pass.pointerOf(obj))
 			}
 		})
 	},
@@ -68,7 +68,9 @@ func efCheck(pass *Pass, obj gjson.Result, ptr string) {
 		}
 	}
 	hasDur, hasEnd := lcSet(obj, "duration"), lcSet(obj, "endDateTime")
-	durPtr, endPtr, typePtr := pointer.Join(ptr, "duration"), pointer.Join(ptr, "endDateTime"), pointer.Join(ptr, "type")
+	durPtr := func() string { return pointer.Join(ptr, "duration") }
+	endPtr := func() string { return pointer.Join(ptr, "endDateTime") }
+	typePtr := func() string { return pointer.Join(ptr, "type") }
 
 	switch kind {
 	case "":
@@ -80,24 +82,24 @@ func efCheck(pass *Pass, obj gjson.Result, ptr string) {
 		}
 	case "afterDuration":
 		if !hasDur {
-			pass.ReportAt(finding.Warning, typePtr, finding.Value, "`type` is `afterDuration` but there is no `duration`: add one, e.g. `\"P365D\"`")
+			pass.ReportAt(finding.Warning, typePtr(), finding.Value, "`type` is `afterDuration` but there is no `duration`: add one, e.g. `\"P365D\"`")
 		}
 		if hasEnd {
-			pass.ReportAt(finding.Warning, endPtr, finding.Key, "`endDateTime` is set but `type` is `afterDuration`: remove it (a duration comes without an end date)")
+			pass.ReportAt(finding.Warning, endPtr(), finding.Key, "`endDateTime` is set but `type` is `afterDuration`: remove it (a duration comes without an end date)")
 		}
 	case "afterDateTime":
 		if hasDur {
-			pass.Report(durPtr, finding.Key, "`duration` needs `\"type\": \"afterDuration\"`, but `type` is `afterDateTime`: remove `duration` (the end is `endDateTime`), or change the type")
+			pass.Report(durPtr(), finding.Key, "`duration` needs `\"type\": \"afterDuration\"`, but `type` is `afterDateTime`: remove `duration` (the end is `endDateTime`), or change the type")
 		}
 		if !hasEnd {
-			pass.ReportAt(finding.Warning, typePtr, finding.Value, "`type` is `afterDateTime` but there is no `endDateTime`: add the date and time access ends")
+			pass.ReportAt(finding.Warning, typePtr(), finding.Value, "`type` is `afterDateTime` but there is no `endDateTime`: add the date and time access ends")
 		}
 	default: // noExpiration, notSpecified
 		if hasDur {
-			pass.Report(durPtr, finding.Key, "`duration` needs `\"type\": \"afterDuration\"`, but `type` is `%s`: set the type to `afterDuration`, or remove `duration`", kind)
+			pass.Report(durPtr(), finding.Key, "`duration` needs `\"type\": \"afterDuration\"`, but `type` is `%s`: set the type to `afterDuration`, or remove `duration`", kind)
 		}
 		if hasEnd {
-			pass.ReportAt(finding.Warning, endPtr, finding.Key, "`endDateTime` is ignored when `type` is `%s`: remove it, or set the type to `afterDateTime`", kind)
+			pass.ReportAt(finding.Warning, endPtr(), finding.Key, "`endDateTime` is ignored when `type` is `%s`: remove it, or set the type to `afterDateTime`", kind)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/schemas"
 	"github.com/tidwall/gjson"
 )
@@ -211,26 +210,27 @@ func (t *schType) is(name string) bool {
 }
 
 // schWalk calls visit for every object of the body whose type the schema
-// gives, with the object's node and pointer, descending through declared
+// gives, with the object's node (pass.pointerOf gives its pointer, when a
+// finding needs one), descending through declared
 // properties only: what Graph would bind. With fold, it also descends
 // through keys that match a declared property in another letter case, so
 // that a body written in PascalCase is checked all the way down.
-func schWalk(pass *Pass, fold bool, visit func(t *schType, obj int32, ptr string)) {
+func schWalk(pass *Pass, fold bool, visit func(t *schType, obj int32)) {
 	// One walk per body, shared by the rules that need it; the nodes reached
 	// only through a key in the wrong letter case are kept apart.
 	tr := pass.tree()
 	nodes := pass.memoize("schWalk", func() any {
 		var nodes []schNode
 		if len(tr.nodes) > 0 {
-			schWalkNode(tr, schRoot(pass.Shape), 0, "", true, false, func(t *schType, obj int32, ptr string, viaFold bool) {
-				nodes = append(nodes, schNode{t, obj, ptr, viaFold})
+			schWalkNode(tr, schRoot(pass.Shape), 0, true, false, func(t *schType, obj int32, viaFold bool) {
+				nodes = append(nodes, schNode{t, obj, viaFold})
 			})
 		}
 		return nodes
 	}).([]schNode)
 	for _, n := range nodes {
 		if fold || !n.viaFold {
-			visit(n.t, n.obj, n.ptr)
+			visit(n.t, n.obj)
 		}
 	}
 }
@@ -239,18 +239,17 @@ func schWalk(pass *Pass, fold bool, visit func(t *schType, obj int32, ptr string
 type schNode struct {
 	t       *schType
 	obj     int32
-	ptr     string
 	viaFold bool // reached through a key that matches a property only in another letter case
 }
 
-func schWalkNode(tr *tree, t *schType, i int32, ptr string, fold, viaFold bool, visit func(*schType, int32, string, bool)) {
+func schWalkNode(tr *tree, t *schType, i int32, fold, viaFold bool, visit func(*schType, int32, bool)) {
 	if t == nil {
 		return
 	}
 	switch {
 	case tr.isArray(i):
 		for c := range tr.children(i) {
-			schWalkNode(tr, t, c, pointer.Index(ptr, int(tr.nodes[c].Elem)), fold, viaFold, visit)
+			schWalkNode(tr, t, c, fold, viaFold, visit)
 		}
 	case tr.isObject(i):
 		var odata gjson.Result
@@ -261,7 +260,7 @@ func schWalkNode(tr *tree, t *schType, i int32, ptr string, fold, viaFold bool, 
 		if c == nil {
 			return
 		}
-		visit(c, i, ptr, viaFold)
+		visit(c, i, viaFold)
 		for m := range tr.children(i) {
 			key := tr.nodes[m].Key
 			p, folded := c.props[key], false
@@ -269,7 +268,7 @@ func schWalkNode(tr *tree, t *schType, i int32, ptr string, fold, viaFold bool, 
 				p, folded = c.props[c.folded[strings.ToLower(key)]], true
 			}
 			if p != nil && p.value != nil {
-				schWalkNode(tr, p.value, m, pointer.Join(ptr, key), fold, viaFold || folded, visit)
+				schWalkNode(tr, p.value, m, fold, viaFold || folded, visit)
 			}
 		}
 	}

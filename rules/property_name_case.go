@@ -44,14 +44,14 @@ behind emlint's schemas (api-reference/v1.0/resources/*.md and
 api-reference/beta/resources/*.md in microsoft-graph-docs-contrib).`,
 	Run: func(pass *Pass) {
 		tr := pass.tree()
-		schWalk(pass, true, func(t *schType, obj int32, ptr string) {
+		schWalk(pass, true, func(t *schType, obj int32) {
 			for m := range tr.children(obj) {
 				key := tr.nodes[m].Key
 				if _, ok := t.props[key]; ok {
 					continue
 				}
 				if want, ok := t.folded[strings.ToLower(key)]; ok {
-					pass.ReportFix(pass.rule.Severity, pointer.Join(ptr, key), finding.Key,
+					pass.ReportFix(pass.rule.Severity, pointer.Join(pass.pointerOf(obj), key), finding.Key,
 						&finding.Fix{Description: "rename to " + want, Op: finding.FixRename, Key: want},
 						"`%s` must be spelled `%s`: Graph matches property names case-sensitively and rejects the body with InvalidModel (\"The model is invalid.\")",
 						key, want)

@@ -58,8 +58,9 @@ bodies are copied from.`,
 			}
 		}
 		tr := pass.tree()
-		schWalk(pass, false, func(t *schType, obj int32, ptr string) {
-			if ptr != "" && roIsReference(tr, obj) {
+		schWalk(pass, false, func(t *schType, obj int32) {
+			root := obj == 0
+			if !root && roIsReference(tr, obj) {
 				return // {"id": ...} names an existing object, e.g. answeredQuestion
 			}
 			for m := range tr.children(obj) {
@@ -68,21 +69,21 @@ bodies are copied from.`,
 				switch {
 				case p == nil || !p.readOnly || p.accepted || tr.isNull(m):
 				case key == "description" && roSubjectSet(t):
-				case roIsReference(tr, m) && (t.is("accessPackageAssignment") || (ptr == "" && key == "accessPackage" && pass.Shape == BetaPolicy)):
+				case roIsReference(tr, m) && (t.is("accessPackageAssignment") || (root && key == "accessPackage" && pass.Shape == BetaPolicy)):
 					// request-add-required and cross-version-property say what to send instead
 				case key == "schedule" && t.is("accessPackageAssignment"):
-					pass.Report(pointer.Join(ptr, key), finding.Key,
+					pass.Report(pointer.Join(pass.pointerOf(obj), key), finding.Key,
 						"`schedule` is read-only on the assignment: put the requested start and end in the request's own `schedule` instead")
 				default:
-					pass.ReportFix(pass.rule.Severity, pointer.Join(ptr, key), finding.Key, roRemove,
+					pass.ReportFix(pass.rule.Severity, pointer.Join(pass.pointerOf(obj), key), finding.Key, roRemove,
 						"`%s` is read-only: Graph sets it, remove it from the body", key)
 				}
 			}
-			if ptr == "" && pass.Shape.Kind == schemas.Policy {
+			if root && pass.Shape.Kind == schemas.Policy {
 				for _, key := range []string{"createdDateTime", "modifiedDateTime"} {
 					m, ok := tr.get(obj, key)
 					if p := t.props[key]; p != nil && !p.readOnly && ok && !tr.isNull(m) {
-						pass.ReportFix(finding.Info, pointer.Join(ptr, key), finding.Key, roRemove,
+						pass.ReportFix(finding.Info, pointer.Join("", key), finding.Key, roRemove,
 							"`%s` is set by Graph: remove it from the body", key)
 					}
 				}

@@ -208,3 +208,6 @@ func (n node) Elems() iter.Seq2[int, node] {
 		}
 	}
 }
+
+// pointerOf is the JSON Pointer of node i, built when a finding needs it.
+func (p *Pass) pointerOf(i int32) string { return jsonparse.Pointer(p.tree().nodes, i) }
