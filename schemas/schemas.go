@@ -9,10 +9,10 @@ package schemas
 //go:generate go run ../internal/validate/gen -pkg validate -out ../internal/validate/schemas_gen.go v1Policy=v1.0-policy.schema.json v1Request=v1.0-request.schema.json betaPolicy=beta-policy.schema.json betaRequest=beta-request.schema.json
 
 import (
-	"bytes"
 	"embed"
-	"encoding/json"
 	"sync"
+
+	"github.com/emlint/emlint/internal/jsonparse"
 )
 
 //go:embed *.schema.json vocabulary.json
@@ -102,12 +102,45 @@ var vocabularies = sync.OnceValue(func() map[string]Vocabulary {
 	if err != nil {
 		panic("schemas: " + err.Error())
 	}
-	var v map[string]Vocabulary
-	if err := json.Unmarshal(b, &v); err != nil {
-		panic("schemas: embedded vocabulary.json: " + err.Error())
+	doc, ok := decode(b).(map[string]any)
+	if !ok {
+		panic("schemas: embedded vocabulary.json is not a JSON object")
+	}
+	v := map[string]Vocabulary{}
+	for name, raw := range doc {
+		m, _ := raw.(map[string]any)
+		voc := Vocabulary{Properties: stringList(m["properties"]), Children: map[string][]string{}}
+		children, _ := m["children"].(map[string]any)
+		for k, c := range children {
+			voc.Children[k] = stringList(c)
+		}
+		v[name] = voc
 	}
 	return v
 })
+
+// stringList reads a JSON array of strings.
+func stringList(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, e := range list {
+		if s, ok := e.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// decode reads an embedded JSON document with emlint's own parser: at
+// start-up, encoding/json's first use costs milliseconds of reflection
+// that a one-file run would pay for nothing.
+func decode(b []byte) any {
+	r, err := jsonparse.Parse(b)
+	if err != nil {
+		panic("schemas: an embedded document is not valid JSON: " + err.Error())
+	}
+	return r.Tree()
+}
 
 // VocabularyOf returns a shape's Vocabulary; it is empty for an unknown shape.
 func VocabularyOf(api API, kind Kind) Vocabulary {
@@ -130,11 +163,11 @@ func Doc(api API, kind Kind) map[string]any {
 	}
 	d := &docs[index(apis, api)][index(kinds, kind)]
 	d.once.Do(func() {
-		dec := json.NewDecoder(bytes.NewReader(Bytes(api, kind)))
-		dec.UseNumber()
-		if err := dec.Decode(&d.doc); err != nil {
-			panic("schemas: embedded " + Name(api, kind) + " is not valid JSON: " + err.Error())
+		doc, ok := decode(Bytes(api, kind)).(map[string]any)
+		if !ok {
+			panic("schemas: embedded " + Name(api, kind) + " is not a JSON object")
 		}
+		d.doc = doc
 	})
 	return d.doc
 }
