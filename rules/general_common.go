@@ -4,7 +4,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/emlint/emlint/schemas"
+	"github.com/emlint/emlint/internal/validate"
+	"github.com/emlint/emlint/internal/validate/checker"
 	"github.com/tidwall/gjson"
 )
 
@@ -35,139 +36,61 @@ type schRootOnce struct {
 	t    *schType
 }
 
-// schRoot returns the type of a shape's body, built once from the embedded
-// schemas. A shape whose schema cannot be read has no type (nil), and the
-// rules that need one stay quiet.
+// schRoot returns the type of a shape's body, built once from the table
+// the schema generator wrote (validate.Types): nothing is decoded at run
+// time. A shape without a table has no type (nil), and the rules that need
+// one stay quiet.
 func schRoot(s Shape) *schType {
-	// Per shape, on first use: a one-file run reads one schema, not four.
+	// Per shape, on first use: a one-file run builds one table, not four.
 	v, _ := schRoots.LoadOrStore(s, &schRootOnce{})
 	r := v.(*schRootOnce)
-	r.once.Do(func() { r.t = schBuild(schemas.Doc(s.API, s.Kind)) })
+	r.once.Do(func() {
+		root, defs := validate.Types(s.API, s.Kind)
+		b := schBuilder{defs: defs, done: map[string]*schType{}}
+		r.t = b.def(root)
+	})
 	return r.t
 }
 
-// schBuilder turns one schema document into types, following $ref, anyOf
-// (every anyOf in these schemas is "a type or null"), items and the
-// if/then dispatch on @odata.type that the .derived definitions use.
+// schBuilder turns a schema's $defs table into linked types.
 type schBuilder struct {
-	defs map[string]map[string]any
+	defs []checker.Def
 	done map[string]*schType
 }
 
-func schBuild(root map[string]any) *schType {
-	if root == nil {
-		return nil
-	}
-	b := schBuilder{defs: map[string]map[string]any{}, done: map[string]*schType{}}
-	if defs, ok := root["$defs"].(map[string]any); ok {
-		for name, d := range defs {
-			if m, ok := d.(map[string]any); ok {
-				b.defs[name] = m
-			}
-		}
-	}
-	return b.valueType(root)
-}
-
-// valueType is the object type a value of schema s has (for an array, the
-// type of its items), or nil for scalars and open objects.
-func (b *schBuilder) valueType(s map[string]any) *schType {
-	if ref, ok := s["$ref"].(string); ok {
-		name, found := strings.CutPrefix(ref, "#/$defs/")
-		if !found {
-			return nil
-		}
-		return b.def(name)
-	}
-	if branches, ok := s["anyOf"].([]any); ok {
-		for _, br := range branches {
-			if m, ok := br.(map[string]any); ok {
-				if t := b.valueType(m); t != nil {
-					return t
-				}
-			}
-		}
-		return nil
-	}
-	if items, ok := s["items"].(map[string]any); ok {
-		return b.valueType(items)
-	}
-	if _, ok := s["properties"]; ok {
-		return b.object("", s)
-	}
-	return nil
-}
-
 func (b *schBuilder) def(name string) *schType {
+	if name == "" {
+		return nil
+	}
 	if t, ok := b.done[name]; ok {
 		return t
 	}
-	s, ok := b.defs[name]
+	d, ok := checker.FindDef(b.defs, name)
 	if !ok {
 		return nil
 	}
-	return b.object(name, s)
-}
-
-func (b *schBuilder) object(name string, s map[string]any) *schType {
-	t := &schType{}
-	t.graph, _ = s["x-graph-type"].(string)
-	if name != "" {
-		b.done[name] = t // before recursing: types refer to each other
+	t := &schType{graph: d.GraphType}
+	b.done[name] = t // before recursing: types refer to each other
+	if d.Untyped != "" {
+		t.untyped = b.def(d.Untyped)
 	}
-	for branch := s; branch != nil; branch, _ = branch["else"].(map[string]any) {
-		b.dispatch(t, branch)
+	for _, x := range d.Derived {
+		if t.derived == nil {
+			t.derived = map[string]*schType{}
+		}
+		t.derived[schTypeKey(x.ODataType)] = b.def(x.Def)
 	}
-	props, _ := s["properties"].(map[string]any)
-	if props == nil {
+	if d.Open {
 		return t
 	}
-	t.props = map[string]*schProp{}
-	t.folded = map[string]string{}
-	for key, raw := range props {
-		ps, _ := raw.(map[string]any)
-		p := &schProp{}
-		p.readOnly, _ = ps["readOnly"].(bool)
-		p.accepted, _ = ps["x-accepted-in-request-body"].(bool)
-		p.value = b.valueType(ps)
-		t.props[key] = p
+	t.props = make(map[string]*schProp, len(d.Properties))
+	t.folded = make(map[string]string, len(d.Properties))
+	for i, key := range d.Properties {
+		p := d.Props[i]
+		t.props[key] = &schProp{readOnly: p.ReadOnly, accepted: p.Accepted, value: b.def(p.Type)}
 		t.folded[strings.ToLower(key)] = key
 	}
 	return t
-}
-
-// dispatch reads one link of the if/then/else chain of a .derived
-// definition:
-// {"if": {"properties": {"@odata.type": {"enum": [...]}}}, "then": {"$ref": ...}}
-// or {"if": {"not": {"required": ["@odata.type"]}}, "then": ...}.
-func (b *schBuilder) dispatch(t *schType, x any) {
-	m, _ := x.(map[string]any)
-	cond, _ := m["if"].(map[string]any)
-	then, _ := m["then"].(map[string]any)
-	if cond == nil || then == nil {
-		return
-	}
-	target := b.valueType(then)
-	if target == nil {
-		return
-	}
-	if not, ok := cond["not"].(map[string]any); ok {
-		if req, _ := not["required"].([]any); len(req) == 1 && req[0] == "@odata.type" {
-			t.untyped = target
-		}
-		return
-	}
-	props, _ := cond["properties"].(map[string]any)
-	odata, _ := props["@odata.type"].(map[string]any)
-	values, _ := odata["enum"].([]any)
-	for _, v := range values {
-		if s, ok := v.(string); ok {
-			if t.derived == nil {
-				t.derived = map[string]*schType{}
-			}
-			t.derived[schTypeKey(s)] = target
-		}
-	}
 }
 
 // schTypeKey normalises an @odata.type value for lookup: the schemas accept

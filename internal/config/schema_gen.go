@@ -230,10 +230,13 @@ func config_13(c *checker.Checker, i int32) {
 	}
 }
 
-// configDefs describes the schema's $defs, by name, for messages.
+// configRoot is the $defs entry of the document's root.
+const configRoot = ""
+
+// configDefs describes the schema's $defs, by name.
 var configDefs = []checker.Def{
-	{Name: "file", GraphType: "", Properties: list9, ODataTypes: nil},
-	{Name: "ignore", GraphType: "", Properties: list10, ODataTypes: nil},
+	{Name: "file", GraphType: "", Properties: list9, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}}},
+	{Name: "ignore", GraphType: "", Properties: list10, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}, {}}},
 }
 
 func enum0(s string) bool {

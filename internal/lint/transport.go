@@ -12,7 +12,6 @@ import (
 	"github.com/emlint/emlint/internal/payload"
 	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/internal/validate"
-	"github.com/emlint/emlint/schemas"
 )
 
 // derivedOnly are the properties that exist only on a derived type of the
@@ -117,12 +116,11 @@ func undeclared(s detect.Shape) map[string]bool {
 		return v.(map[string]bool)
 	}
 	names := map[string]bool{}
-	defs, _ := schemas.Doc(s.API, s.Kind)["$defs"].(map[string]any)
+	_, defs := validate.Types(s.API, s.Kind)
 	for _, d := range defs {
-		props, _ := d.(map[string]any)["properties"].(map[string]any)
-		for name, p := range props {
-			if m, ok := p.(map[string]any); ok && m["x-declared-in-metadata"] == false {
-				names[name] = true
+		for i, p := range d.Props {
+			if p.Undeclared {
+				names[d.Properties[i]] = true
 			}
 		}
 	}

@@ -50,14 +50,23 @@ var RuleDocs = []struct{ ID, Doc string }{
 // shape is one embedded schema's generated validator and $defs table.
 type shape struct {
 	check func(*checker.Checker)
+	root  string // the $defs entry of the body
 	defs  []checker.Def
 }
 
 var shapes = map[string]shape{
-	"v1.0-policy":  {validateV1Policy, v1PolicyDefs},
-	"v1.0-request": {validateV1Request, v1RequestDefs},
-	"beta-policy":  {validateBetaPolicy, betaPolicyDefs},
-	"beta-request": {validateBetaRequest, betaRequestDefs},
+	"v1.0-policy":  {validateV1Policy, v1PolicyRoot, v1PolicyDefs},
+	"v1.0-request": {validateV1Request, v1RequestRoot, v1RequestDefs},
+	"beta-policy":  {validateBetaPolicy, betaPolicyRoot, betaPolicyDefs},
+	"beta-request": {validateBetaRequest, betaRequestRoot, betaRequestDefs},
+}
+
+// Types returns a shape's object types as the generator read them from its
+// schema: the $defs entry of the body, and every entry, sorted by name.
+// The rules walk a body through them; nothing is decoded at run time.
+func Types(api schemas.API, kind schemas.Kind) (root string, defs []checker.Def) {
+	s := shapes[schemas.Name(api, kind)]
+	return s.root, s.defs
 }
 
 var validated sync.Map // schema name -> true

@@ -208,13 +208,30 @@ func JSONType(src string, n jsonparse.Node) string {
 	return "number"
 }
 
-// Def describes one $defs entry of a schema, for messages.
+// Def describes one $defs entry of a schema, for messages and the rules.
 type Def struct {
 	Name       string   // the $defs key
 	GraphType  string   // x-graph-type: microsoft.graph.singleUser
 	Properties []string // declared property names, sorted
+	Props      []Prop   // what each of Properties is, in the same order
+	Open       bool     // no properties keyword: the shape is left open
 	ODataTypes []string // the values its @odata.type property allows
+	// An abstract type's definition picks a concrete one: by @odata.type
+	// (Derived), or for an object without it (Untyped).
+	Derived []Derived
+	Untyped string
 }
+
+// Prop is one declared property of a Def.
+type Prop struct {
+	ReadOnly   bool   // readOnly: Graph sets it
+	Accepted   bool   // x-accepted-in-request-body: a documented request input all the same
+	Undeclared bool   // x-declared-in-metadata: false: the SDK's models do not declare it
+	Type       string // the $defs entry of the object type its value holds (through $ref, anyOf, items), or ""
+}
+
+// Derived is one @odata.type value of an abstract type and the $defs entry it picks.
+type Derived struct{ ODataType, Def string }
 
 // FindDef returns the entry named name of defs, which is sorted by name.
 func FindDef(defs []Def, name string) (Def, bool) {

@@ -542,8 +542,10 @@ func (w *writer) conditionals(loc string, s map[string]any) (string, error) {
 }
 
 // defs writes the table of the schema's $defs, sorted by name, that
-// messages read: the Graph type, the declared properties and the
-// @odata.type values of each.
+// messages and the rules read: the Graph type, the declared properties
+// (read-only or not, the type their value holds) and, for an abstract
+// type, the concrete type each @odata.type picks. It also writes the root's
+// type name.
 func (w *writer) defs() error {
 	defs, _ := w.root["$defs"].(map[string]any)
 	names := make([]string, 0, len(defs))
@@ -551,11 +553,19 @@ func (w *writer) defs() error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	fmt.Fprintf(&w.out, "// %sDefs describes the schema's $defs, by name, for messages.\nvar %sDefs = []checker.Def{\n", w.name, w.name)
+	rootType := "" // the root's own object type (the configuration's) has no $defs entry
+	if _, inline := w.root["properties"]; !inline {
+		var err error
+		if rootType, err = valueType(w.root); err != nil {
+			return fmt.Errorf("the root schema: %w", err)
+		}
+	}
+	fmt.Fprintf(&w.out, "// %sRoot is the $defs entry of the document's root.\nconst %sRoot = %q\n\n", w.name, w.name, rootType)
+	fmt.Fprintf(&w.out, "// %sDefs describes the schema's $defs, by name.\nvar %sDefs = []checker.Def{\n", w.name, w.name)
 	for _, n := range names {
 		d, _ := defs[n].(map[string]any)
 		graphType, _ := d["x-graph-type"].(string)
-		props, _ := d["properties"].(map[string]any)
+		props, hasProps := d["properties"].(map[string]any)
 		var pnames []string
 		for p := range props {
 			pnames = append(pnames, p)
@@ -570,10 +580,120 @@ func (w *writer) defs() error {
 				}
 			}
 		}
-		fmt.Fprintf(&w.out, "{Name: %q, GraphType: %q, Properties: %s, ODataTypes: %s},\n", n, graphType, w.static(pnames), w.static(odata))
+		var fields []string
+		fields = append(fields, fmt.Sprintf("Name: %q, GraphType: %q, Properties: %s, ODataTypes: %s", n, graphType, w.static(pnames), w.static(odata)))
+		if !hasProps {
+			fields = append(fields, "Open: true")
+		}
+		var list []string
+		for _, p := range pnames {
+			ps, _ := props[p].(map[string]any)
+			typ, err := valueType(ps)
+			if err != nil {
+				return fmt.Errorf("#/$defs/%s/properties/%s: %w", n, p, err)
+			}
+			var pf []string
+			if ro, _ := ps["readOnly"].(bool); ro {
+				pf = append(pf, "ReadOnly: true")
+			}
+			if acc, _ := ps["x-accepted-in-request-body"].(bool); acc {
+				pf = append(pf, "Accepted: true")
+			}
+			if decl, ok := ps["x-declared-in-metadata"].(bool); ok && !decl {
+				pf = append(pf, "Undeclared: true")
+			}
+			if typ != "" {
+				pf = append(pf, fmt.Sprintf("Type: %q", typ))
+			}
+			list = append(list, "{"+strings.Join(pf, ", ")+"}")
+		}
+		if len(list) > 0 {
+			fields = append(fields, "Props: []checker.Prop{"+strings.Join(list, ", ")+"}")
+		}
+		untyped, derived, err := dispatch(d)
+		if err != nil {
+			return fmt.Errorf("#/$defs/%s: %w", n, err)
+		}
+		if untyped != "" {
+			fields = append(fields, fmt.Sprintf("Untyped: %q", untyped))
+		}
+		if len(derived) > 0 {
+			var ds []string
+			for _, x := range derived {
+				ds = append(ds, fmt.Sprintf("{ODataType: %q, Def: %q}", x[0], x[1]))
+			}
+			fields = append(fields, "Derived: []checker.Derived{"+strings.Join(ds, ", ")+"}")
+		}
+		fmt.Fprintf(&w.out, "{%s},\n", strings.Join(fields, ", "))
 	}
 	w.out.WriteString("}\n\n")
 	return nil
+}
+
+// valueType is the $defs entry of the object type a value of schema s
+// holds: through $ref, the first anyOf branch that has one (every anyOf in
+// these schemas is "a type or null"), and items; "" for scalars and open
+// values. An inline object type has no name to give: an error.
+func valueType(v any) (string, error) {
+	s, _ := v.(map[string]any)
+	if ref, ok := s["$ref"].(string); ok {
+		name, found := strings.CutPrefix(ref, "#/$defs/")
+		if !found {
+			return "", fmt.Errorf("$ref %q: only $defs entries of the same document are supported", ref)
+		}
+		return unescape(name), nil
+	}
+	if branches, ok := s["anyOf"].([]any); ok {
+		for _, b := range branches {
+			if t, err := valueType(b); err != nil || t != "" {
+				return t, err
+			}
+		}
+		return "", nil
+	}
+	if items, ok := s["items"]; ok {
+		return valueType(items)
+	}
+	if _, ok := s["properties"]; ok {
+		return "", fmt.Errorf("an inline object type: give it a $defs entry")
+	}
+	return "", nil
+}
+
+// dispatch reads the if/then/else chain of an abstract type's definition:
+// {"if": {"properties": {"@odata.type": {"enum": [...]}}, ...}, "then": {"$ref": ...}}
+// picks a concrete type by @odata.type, and {"if": {"not": {"required":
+// ["@odata.type"]}}, "then": ...} the type of an object without one.
+func dispatch(d map[string]any) (untyped string, derived [][2]string, err error) {
+	for branch := d; branch != nil; branch, _ = branch["else"].(map[string]any) {
+		cond, _ := branch["if"].(map[string]any)
+		then, _ := branch["then"].(map[string]any)
+		if cond == nil || then == nil {
+			continue
+		}
+		target, err := valueType(then)
+		if err != nil {
+			return "", nil, err
+		}
+		if target == "" {
+			continue
+		}
+		if not, ok := cond["not"].(map[string]any); ok {
+			if req, _ := not["required"].([]any); len(req) == 1 && req[0] == "@odata.type" {
+				untyped = target
+			}
+			continue
+		}
+		props, _ := cond["properties"].(map[string]any)
+		odata, _ := props["@odata.type"].(map[string]any)
+		values, _ := odata["enum"].([]any)
+		for _, v := range values {
+			if s, ok := v.(string); ok {
+				derived = append(derived, [2]string{s, target})
+			}
+		}
+	}
+	return untyped, derived, nil
 }
 
 // static returns the name of a package variable holding values, shared by
