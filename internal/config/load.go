@@ -566,22 +566,6 @@ func typeWord(t string) string {
 	return t
 }
 
-func jsonType(v any) string {
-	switch v.(type) {
-	case map[string]any:
-		return "object"
-	case []any:
-		return "array"
-	case string:
-		return "string"
-	case bool:
-		return "boolean"
-	case nil:
-		return "null"
-	}
-	return "number"
-}
-
 // codeList renders `a`, `b` or `c`.
 func codeList(items []string, conj string) string {
 	q := make([]string, len(items))

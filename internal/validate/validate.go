@@ -417,13 +417,6 @@ func isIndex(s string) bool {
 	return true
 }
 
-func last(loc []string) string {
-	if len(loc) == 0 {
-		return ""
-	}
-	return loc[len(loc)-1]
-}
-
 func article(t string) string {
 	switch {
 	case t == "":
