@@ -142,7 +142,9 @@ const idfExample = "d3f1b6a0-5c4e-4f2a-9b1d-7e8c6a2f0b13"
 // idfCheck reports a placeholder or a malformed GUID; where gives the
 // value's pointer and what the id names.
 func idfCheck(pass *Pass, key, s, holder string, where func() (ptr, what string)) {
-	if idfBareGUID(s) && s != "00000000-0000-0000-0000-000000000000" && idfPlaceholder(key, s) == "" {
+	// A bare GUID is never a placeholder (x-groups, words, templates and
+	// variables are not hexadecimal), so the common case returns here.
+	if idfBareGUID(s) && s != "00000000-0000-0000-0000-000000000000" {
 		return
 	}
 	ptr, what := where()
