@@ -167,10 +167,12 @@ func TestStreamWritesBeforeTheLastFileIsRead(t *testing.T) {
 	}
 }
 
-// Many requests naming a policy are held until the rest of the inputs
-// show that no policy with an id can be among them; then they are written
-// and the run streams on. With the policy last, they wait for it.
+// Many requests naming a policy (holdLimit) are held until the rest of the
+// inputs show that no policy with an id can be among them; then they are
+// written and the run streams on. With the policy last, they wait for it.
 func TestHeldRequestsAreReleased(t *testing.T) {
+	defer func(limit int) { holdLimit = limit }(holdLimit)
+	holdLimit = lint.Window // a small run is enough to show it
 	request := readFile(t, filepath.Join(repoRoot, "internal", "crossfile", "testdata", "example", "requests", "audit-request.json"))
 	policy := readFile(t, filepath.Join(repoRoot, "internal", "crossfile", "testdata", "example", "policies", "audit.json"))
 	n := 2*lint.Window + 10
