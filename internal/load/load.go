@@ -12,8 +12,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Stdin is the path that names standard input.
@@ -87,7 +90,8 @@ func Files(paths []string, opts Options) []File {
 		seen[key] = true
 		out = append(out, f)
 	}
-	for _, p := range paths {
+	infos := statAll(paths)
+	for i, p := range paths {
 		if p == Stdin {
 			data, err := io.ReadAll(opts.Stdin)
 			if err != nil {
@@ -96,7 +100,7 @@ func Files(paths []string, opts Options) []File {
 			add(File{Name: stdinName(opts), Data: data, Err: err}, true)
 			continue
 		}
-		info, err := os.Stat(p)
+		info, err := infos[i].info, infos[i].err
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			add(File{Name: p, Err: fmt.Errorf("%s: no such file or directory", p)}, false)
@@ -114,6 +118,40 @@ func Files(paths []string, opts Options) []File {
 			add(readFile(p), false)
 		}
 	}
+	return out
+}
+
+type statResult struct {
+	info fs.FileInfo
+	err  error
+}
+
+// statAll stats every path but standard input's. A pre-commit hook or a
+// shell glob passes thousands of files: stat them side by side.
+func statAll(paths []string) []statResult {
+	out := make([]statResult, len(paths))
+	stat := func(i int) {
+		if paths[i] != Stdin {
+			out[i].info, out[i].err = os.Stat(paths[i])
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(paths)/64)
+	if workers < 2 {
+		for i := range paths {
+			stat(i)
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				stat(i)
+			}
+		})
+	}
+	wg.Wait()
 	return out
 }
 
