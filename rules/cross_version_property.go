@@ -296,7 +296,7 @@ func cvWalk(pass *Pass, table *cvTrie) {
 		for c := range tr.children(i) {
 			token := "*"
 			if tr.nodes[c].Elem < 0 {
-				token = tr.nodes[c].Key
+				token = tr.nodes[c].Key(tr.src)
 			}
 			next := t.next[token]
 			if next == nil {
@@ -322,7 +322,7 @@ func cvReport(pass *Pass, tr *tree, c int32, e cvKey) bool {
 	if msg == "" {
 		return false
 	}
-	key, ptr := tr.nodes[c].Key, jsonparse.Pointer(tr.nodes, c)
+	key, ptr := tr.nodes[c].Key(tr.src), jsonparse.Pointer(tr.src, tr.nodes, c)
 	if newKey, ok := graph.SubjectSetIDKeys[cvSetType(parent)]; ok && key == "id" && pass.Shape == V1Policy {
 		// The one mechanical rename: a typed subject set's id.
 		pass.ReportFix(e.severity, ptr, finding.Key,

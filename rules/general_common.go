@@ -185,7 +185,7 @@ func schWalkNode(tr *tree, t *schType, i int32, fold, viaFold bool, visit func(*
 		}
 		visit(c, i, viaFold)
 		for m := range tr.children(i) {
-			key := tr.nodes[m].Key
+			key := tr.nodes[m].Key(tr.src)
 			p, folded := c.props[key], false
 			if p == nil && fold {
 				p, folded = c.props[c.folded[strings.ToLower(key)]], true

@@ -46,7 +46,7 @@ api-reference/beta/resources/*.md in microsoft-graph-docs-contrib).`,
 		tr := pass.tree()
 		schWalk(pass, true, func(t *schType, obj int32) {
 			for m := range tr.children(obj) {
-				key := tr.nodes[m].Key
+				key := tr.nodes[m].Key(tr.src)
 				if _, ok := t.props[key]; ok {
 					continue
 				}

@@ -64,7 +64,7 @@ bodies are copied from.`,
 				return // {"id": ...} names an existing object, e.g. answeredQuestion
 			}
 			for m := range tr.children(obj) {
-				key := tr.nodes[m].Key
+				key := tr.nodes[m].Key(tr.src)
 				p := t.props[key]
 				switch {
 				case p == nil || !p.readOnly || p.accepted || tr.isNull(m):
@@ -106,7 +106,7 @@ func roIsReference(tr *tree, i int32) bool {
 	}
 	id := false
 	for m := range tr.children(i) {
-		switch tr.nodes[m].Key {
+		switch tr.nodes[m].Key(tr.src) {
 		case "id":
 			id = true
 		case "@odata.type":

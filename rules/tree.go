@@ -54,7 +54,7 @@ func (t *tree) children(i int32) iter.Seq[int32] {
 // get returns the first member named key of object i, as gjson's Get does.
 func (t *tree) get(i int32, key string) (int32, bool) {
 	for c := range t.children(i) {
-		if t.nodes[c].Key == key && t.nodes[c].Elem < 0 {
+		if t.nodes[c].Key(t.src) == key && t.nodes[c].Elem < 0 {
 			return c, true
 		}
 	}
@@ -71,7 +71,7 @@ func (t *tree) holder(i int32) string {
 	if c <= 0 {
 		return ""
 	}
-	return t.nodes[c].Key
+	return t.nodes[c].Key(t.src)
 }
 
 // Member is one member of an object anywhere in the body.
@@ -84,7 +84,7 @@ type Member struct {
 
 // Ptr is the member's JSON Pointer. It is built on demand: most members
 // are looked at and passed over.
-func (m Member) Ptr() string { return jsonparse.Pointer(m.t.nodes, m.node) }
+func (m Member) Ptr() string { return jsonparse.Pointer(m.t.src, m.t.nodes, m.node) }
 
 // Value is the member's value.
 func (m Member) Value() gjson.Result { return m.t.value(m.node) }
@@ -102,7 +102,7 @@ func (p *Pass) Members() iter.Seq[Member] {
 			if n.Elem >= 0 {
 				continue
 			}
-			if !yield(Member{Key: n.Key, Holder: t.holder(i), t: t, node: i}) {
+			if !yield(Member{Key: n.Key(t.src), Holder: t.holder(i), t: t, node: i}) {
 				return
 			}
 		}
@@ -138,8 +138,8 @@ func (p *Pass) rootNode(key string) node {
 		m := map[string]int32{}
 		if len(t.nodes) > 0 && t.isObject(0) {
 			for c := range t.children(0) {
-				if _, dup := m[t.nodes[c].Key]; !dup { // the first, as gjson's Get finds it
-					m[t.nodes[c].Key] = c
+				if _, dup := m[t.nodes[c].Key(t.src)]; !dup { // the first, as gjson's Get finds it
+					m[t.nodes[c].Key(t.src)] = c
 				}
 			}
 		}
@@ -187,7 +187,7 @@ func (n node) Keys() iter.Seq[string] {
 			return
 		}
 		for c := range n.t.children(n.i) {
-			if !yield(n.t.nodes[c].Key) {
+			if !yield(n.t.nodes[c].Key(n.t.src)) {
 				return
 			}
 		}
@@ -210,4 +210,4 @@ func (n node) Elems() iter.Seq2[int, node] {
 }
 
 // pointerOf is the JSON Pointer of node i, built when a finding needs it.
-func (p *Pass) pointerOf(i int32) string { return jsonparse.Pointer(p.tree().nodes, i) }
+func (p *Pass) pointerOf(i int32) string { return jsonparse.Pointer(p.tree().src, p.tree().nodes, i) }

@@ -366,7 +366,7 @@ func (m *mapper) location(i int32) []string {
 		if n.Elem >= 0 {
 			loc = append(loc, strconv.Itoa(int(n.Elem)))
 		} else {
-			loc = append(loc, n.Key)
+			loc = append(loc, n.Key(m.c.Src))
 		}
 	}
 	slices.Reverse(loc)

@@ -19,7 +19,7 @@ func config_root(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "exclude":
 				config_1(c, m)
 			case "fail-level":
@@ -111,7 +111,7 @@ func config_6(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			default:
 				c.Leaf(m, &config_leaf11)
 			}
@@ -142,7 +142,7 @@ func config_file(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "api":
 				c.Leaf(m, &config_leaf13)
 			case "kind":
@@ -184,7 +184,7 @@ func config_ignore(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "path":
 				c.Leaf(m, &config_leaf17)
 			case "pointer":

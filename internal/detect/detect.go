@@ -302,9 +302,9 @@ type object struct {
 
 func (b Body) key(n int32) string {
 	if b.Rename != nil {
-		return b.Rename(b.Nodes[n].Key)
+		return b.Rename(b.Nodes[n].Key(b.Src))
 	}
-	return b.Nodes[n].Key
+	return b.Nodes[n].Key(b.Src)
 }
 
 func (b Body) isObject(i int32) bool { return b.Src[b.Nodes[i].Start] == '{' }

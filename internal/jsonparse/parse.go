@@ -60,35 +60,52 @@ type Result struct {
 
 // Node is one value of the document. A container comes before what it
 // holds, so the members or elements of node i are i+1, then each one's
-// Last+1, up to node i's Last.
+// Last+1, up to node i's Last. A node holds offsets only, no pointers, so
+// that the garbage collector never scans the table (a 50 MB body has two
+// million nodes).
 type Node struct {
-	Key        string // the member's key; "" for an array element and the root
-	Parent     int32  // the enclosing object or array; -1 for the root
-	Last       int32  // the last node inside this one; itself for a scalar or an empty container
-	Elem       int32  // the element's position in its array; -1 for a member and the root
-	KeyStart   int32  // the member key's opening quote; -1 for an array element and the root
-	Start, End int32  // the value's bytes, [Start, End)
+	Parent     int32 // the enclosing object or array; -1 for the root
+	Last       int32 // the last node inside this one; itself for a scalar or an empty container
+	Elem       int32 // the element's position in its array; -1 for a member and the root
+	KeyStart   int32 // the member key's opening quote; -1 for an array element and the root
+	KeyEnd     int32 // just past the member key's closing quote; -1 for an array element and the root
+	Start, End int32 // the value's bytes, [Start, End)
+}
+
+// Key returns the member's key, decoded, from src, the text the nodes
+// index; "" for an array element and the root. A key without escapes is a
+// slice of src: reading it allocates nothing.
+func (n Node) Key(src string) string {
+	if n.KeyStart < 0 {
+		return ""
+	}
+	k := src[n.KeyStart+1 : n.KeyEnd-1]
+	if strings.IndexByte(k, '\\') < 0 {
+		return k
+	}
+	s, _ := Unquote(src[n.KeyStart:n.KeyEnd])
+	return s
 }
 
 // MaxSize is the largest document Parse takes: node spans are 32-bit to
 // keep the node table small.
 const MaxSize = 1<<31 - 1
 
-// Pointer returns the JSON Pointer of node i.
-func Pointer(nodes []Node, i int32) string {
-	return string(appendNodePointer(nil, nodes, i))
+// Pointer returns the JSON Pointer of node i of a document parsed from src.
+func Pointer(src string, nodes []Node, i int32) string {
+	return string(appendNodePointer(nil, src, nodes, i))
 }
 
-func appendNodePointer(b []byte, nodes []Node, i int32) []byte {
+func appendNodePointer(b []byte, src string, nodes []Node, i int32) []byte {
 	if i <= 0 {
 		return b
 	}
 	n := nodes[i]
-	b = appendNodePointer(b, nodes, n.Parent)
+	b = appendNodePointer(b, src, nodes, n.Parent)
 	if n.Elem >= 0 {
 		return strconv.AppendInt(append(b, '/'), int64(n.Elem), 10)
 	}
-	return appendPointer(b, n.Key)
+	return appendPointer(b, n.Key(src))
 }
 
 // Parse reads data, which must hold exactly one JSON value surrounded by
@@ -127,7 +144,7 @@ func Decode(src string, nodes []Node, i int32, depth int) any {
 			return obj
 		}
 		for m := i + 1; m <= n.Last; m = nodes[m].Last + 1 {
-			obj[nodes[m].Key] = Decode(src, nodes, m, depth-1)
+			obj[nodes[m].Key(src)] = Decode(src, nodes, m, depth-1)
 		}
 		return obj
 	case '[':
@@ -175,10 +192,10 @@ func BuildIndex(data []byte) (Index, error) {
 	return p.index, err
 }
 
-// IndexOf builds the index of a document Parse has read from its nodes,
-// without scanning data (the text Parse was given) again. It equals what
-// BuildIndex returns for the same text.
-func IndexOf(data []byte, nodes []Node) Index {
+// IndexOf builds the index of a document Parse has read from src from its
+// nodes, without scanning src again. It equals what BuildIndex returns for
+// the same text.
+func IndexOf(src string, nodes []Node) Index {
 	index := make(Index, len(nodes))
 	ptrs := make([]string, len(nodes))
 	for i, n := range nodes {
@@ -188,26 +205,12 @@ func IndexOf(data []byte, nodes []Node) Index {
 		case n.Elem >= 0:
 			ptrs[i] = ptrs[n.Parent] + "/" + strconv.Itoa(int(n.Elem))
 		default:
-			ptrs[i] = string(appendPointer([]byte(ptrs[n.Parent]), n.Key))
-			s.KeyStart, s.KeyEnd = int(n.KeyStart), keyEnd(data, int(n.KeyStart))
+			ptrs[i] = string(appendPointer([]byte(ptrs[n.Parent]), n.Key(src)))
+			s.KeyStart, s.KeyEnd = int(n.KeyStart), int(n.KeyEnd)
 		}
 		index[ptrs[i]] = s
 	}
 	return index
-}
-
-// keyEnd returns the offset just past the closing quote of the key that
-// opens at start.
-func keyEnd(data []byte, start int) int {
-	for i := start + 1; i < len(data); i++ {
-		switch data[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-	return len(data)
 }
 
 type parser struct {
@@ -289,7 +292,7 @@ func (p *parser) value(key string, keyStart, keyEnd, elem int) (any, error) {
 	node, parent := int32(-1), p.cur
 	if p.build {
 		node = int32(len(p.nodes))
-		p.nodes = append(p.nodes, Node{Key: key, Parent: parent, Elem: int32(elem), KeyStart: int32(keyStart), Start: int32(start)})
+		p.nodes = append(p.nodes, Node{Parent: parent, Elem: int32(elem), KeyStart: int32(keyStart), KeyEnd: int32(keyEnd), Start: int32(start)})
 		p.cur = node
 	}
 	var v any
@@ -380,7 +383,7 @@ func (p *parser) object() (any, error) {
 		}
 		if p.build {
 			if p.seenKey(key, members, &keys) {
-				p.dups = append(p.dups, Duplicate{Pointer: string(appendPointer(appendNodePointer(nil, p.nodes, p.cur), key)),
+				p.dups = append(p.dups, Duplicate{Pointer: string(appendPointer(appendNodePointer(nil, p.text, p.nodes, p.cur), key)),
 					Key: key, Offset: keyStart, First: p.firstKey(key)})
 			}
 			members++
@@ -419,7 +422,7 @@ func (p *parser) seenKey(key string, members int, keys *map[string]struct{}) boo
 	if *keys == nil {
 		*keys = make(map[string]struct{}, 2*small)
 		for c := p.cur + 1; c < int32(len(p.nodes)); c = p.nodes[c].Last + 1 {
-			(*keys)[p.nodes[c].Key] = struct{}{}
+			(*keys)[p.nodes[c].Key(p.text)] = struct{}{}
 		}
 	}
 	_, dup := (*keys)[key]
@@ -475,7 +478,7 @@ func (p *parser) array() (any, error) {
 // parsed starts; a duplicate is rare, so it is looked up only then.
 func (p *parser) firstKey(key string) int {
 	for c := p.cur + 1; c < int32(len(p.nodes)); c = p.nodes[c].Last + 1 {
-		if p.nodes[c].Key == key {
+		if p.nodes[c].Key(p.text) == key {
 			return int(p.nodes[c].KeyStart)
 		}
 	}
@@ -717,11 +720,11 @@ func Unquote(s string) (string, error) {
 }
 
 // Member returns the node of object i's member key (the last, if the key
-// repeats, as in a decoded value).
-func Member(nodes []Node, i int32, key string) (int32, bool) {
+// repeats, as in a decoded value), in a document parsed from src.
+func Member(src string, nodes []Node, i int32, key string) (int32, bool) {
 	found, ok := int32(0), false
 	for c := i + 1; c <= nodes[i].Last; c = nodes[c].Last + 1 {
-		if nodes[c].Key == key {
+		if nodes[c].Key(src) == key {
 			found, ok = c, true
 		}
 	}

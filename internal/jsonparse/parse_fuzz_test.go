@@ -125,7 +125,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("the index has no root span")
 			}
 			checkNodes(t, data, res.Nodes, index)
-			if got := IndexOf(data, res.Nodes); !reflect.DeepEqual(got, index) {
+			if got := IndexOf(res.Src, res.Nodes); !reflect.DeepEqual(got, index) {
 				t.Fatalf("IndexOf differs from BuildIndex:\n%v\n%v", got, index)
 			}
 			for _, d := range res.Duplicates {
@@ -165,7 +165,7 @@ func checkNodes(t *testing.T, data []byte, nodes []Node, index Index) {
 	}
 	seen := map[string]bool{}
 	for i, n := range nodes {
-		ptr := Pointer(nodes, int32(i))
+		ptr := Pointer(string(data), nodes, int32(i))
 		if n.Start < 0 || n.Start > n.End || int(n.End) > len(data) || !json.Valid(data[n.Start:n.End]) {
 			t.Fatalf("node %d (%q): span [%d, %d) is not a JSON value", i, ptr, n.Start, n.End)
 		}
@@ -190,10 +190,10 @@ func checkNodes(t *testing.T, data []byte, nodes []Node, index Index) {
 		if !ok {
 			t.Fatalf("node %d: pointer %q not in the index", i, ptr)
 		}
-		if dupLater(nodes, i) {
+		if dupLater(string(data), nodes, i) {
 			continue
 		}
-		if int(n.Start) != s.Start || int(n.End) != s.End || int(n.KeyStart) != s.KeyStart {
+		if int(n.Start) != s.Start || int(n.End) != s.End || int(n.KeyStart) != s.KeyStart || int(n.KeyEnd) != s.KeyEnd {
 			t.Fatalf("node %d (%q): [%d, %d) key at %d, the index says [%d, %d) key at %d", i, ptr, n.Start, n.End, n.KeyStart, s.Start, s.End, s.KeyStart)
 		}
 	}
@@ -201,14 +201,14 @@ func checkNodes(t *testing.T, data []byte, nodes []Node, index Index) {
 
 // dupLater reports whether node i, or a container above it, is a member
 // that its object names again later, so the index holds another span.
-func dupLater(nodes []Node, i int) bool {
+func dupLater(src string, nodes []Node, i int) bool {
 	for c := int32(i); c > 0; c = nodes[c].Parent {
 		n := nodes[c]
 		if n.Elem >= 0 {
 			continue
 		}
 		for s := n.Last + 1; s <= nodes[n.Parent].Last; s = nodes[s].Last + 1 {
-			if nodes[s].Key == n.Key {
+			if nodes[s].Key(src) == n.Key(src) {
 				return true
 			}
 		}

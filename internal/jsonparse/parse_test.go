@@ -178,7 +178,7 @@ func TestNodes(t *testing.T) {
 	}
 	var got []row
 	for i, n := range r.Nodes {
-		got = append(got, row{Pointer(r.Nodes, int32(i)), in[n.Start:n.End], n.Last})
+		got = append(got, row{Pointer(r.Src, r.Nodes, int32(i)), in[n.Start:n.End], n.Last})
 	}
 	want := []row{
 		{"", in, 5},
@@ -191,7 +191,26 @@ func TestNodes(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
-	if k := r.Nodes[4]; k.Key != "b~/" || in[k.KeyStart] != '"' || k.Elem != -1 || r.Nodes[3].Elem != 1 {
+	if k := r.Nodes[4]; k.Key(r.Src) != "b~/" || in[k.KeyStart] != '"' || k.Elem != -1 || r.Nodes[3].Elem != 1 {
 		t.Errorf("node 4 %+v, node 3 %+v", k, r.Nodes[3])
+	}
+}
+
+// A key with escapes is decoded when it is read; one without is a slice of
+// the text.
+func TestNodeKey(t *testing.T) {
+	in := `{"a\u00e9\/b": 1, "plain": 2}`
+	r, err := Parse([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := r.Nodes[1].Key(r.Src); k != "aé/b" {
+		t.Errorf("escaped key: %q", k)
+	}
+	if k := r.Nodes[2].Key(r.Src); k != "plain" {
+		t.Errorf("plain key: %q", k)
+	}
+	if k := r.Nodes[0].Key(r.Src); k != "" {
+		t.Errorf("the root has no key: %q", k)
 	}
 }

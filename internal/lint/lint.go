@@ -298,7 +298,7 @@ func withoutPlaceholders(fs []finding.Finding, text []byte, parsed *jsonparse.Re
 		return fs
 	}
 	if index == nil {
-		index = jsonparse.IndexOf(text, parsed.Nodes)
+		index = jsonparse.IndexOf(parsed.Src, parsed.Nodes)
 	}
 	type member struct{ ptr, parent, key string }
 	var held []member
@@ -426,7 +426,7 @@ func checkBody(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Optio
 	if b.Method == "PATCH" {
 		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return f.Rule == validate.RuleRequired }) // a PATCH body is partial
 	}
-	index := resolve(fs, text, parsed.Nodes)
+	index := resolve(fs, text, parsed)
 	fs = slices.DeleteFunc(fs, misspelt(fs))
 	if b.Via == payload.ViaUnknown {
 		fs = slices.DeleteFunc(fs, partial)
@@ -490,7 +490,7 @@ func fingerprinted(parsed *jsonparse.Result, kind schemas.Kind) bool {
 	}
 	keys := map[string]bool{}
 	for c := int32(1); c <= nodes[0].Last; c = nodes[c].Last + 1 {
-		keys[nodes[c].Key] = true
+		keys[nodes[c].Key(src)] = true
 	}
 	strong, known := 0, 0
 	for k := range keys {
@@ -551,12 +551,12 @@ func crossRef(parsed *jsonparse.Result, kind schemas.Kind) bool {
 		return false
 	}
 	if kind == schemas.Policy {
-		id, ok := jsonparse.Member(nodes, 0, "id")
+		id, ok := jsonparse.Member(src, nodes, 0, "id")
 		return ok && src[nodes[id].Start] == '"'
 	}
 	for _, key := range []string{"assignment", "accessPackageAssignment"} {
-		if a, ok := jsonparse.Member(nodes, 0, key); ok && src[nodes[a].Start] == '{' {
-			if p, ok := jsonparse.Member(nodes, a, "assignmentPolicyId"); ok && src[nodes[p].Start] != 'n' {
+		if a, ok := jsonparse.Member(src, nodes, 0, key); ok && src[nodes[a].Start] == '{' {
+			if p, ok := jsonparse.Member(src, nodes, a, "assignmentPolicyId"); ok && src[nodes[p].Start] != 'n' {
 				return true
 			}
 		}
@@ -639,14 +639,14 @@ func syntaxFinding(data []byte, err error) finding.Finding {
 // resolve turns pointers into byte spans of text, from the parser's nodes,
 // and returns the index it built for that (nil if none was needed).
 // Only bodies with findings build the index, so valid bodies never do.
-func resolve(fs []finding.Finding, text []byte, nodes []jsonparse.Node) (index jsonparse.Index) {
+func resolve(fs []finding.Finding, text []byte, parsed *jsonparse.Result) (index jsonparse.Index) {
 	for i := range fs {
 		f := &fs[i]
 		if f.Target == finding.Fixed && f.Fix == nil {
 			continue
 		}
 		if index == nil {
-			index = jsonparse.IndexOf(text, nodes)
+			index = jsonparse.IndexOf(parsed.Src, parsed.Nodes)
 		}
 		if f.Target != finding.Fixed {
 			f.Start, f.End = span(index, f.Pointer, f.Target)

@@ -82,7 +82,7 @@ func oracle(t testing.TB, api schemas.API, k schemas.Kind, body []byte, c *check
 	}
 	nodes := map[string]int32{}
 	for i := range c.Nodes {
-		nodes[jsonparse.Pointer(c.Nodes, int32(i))] = int32(i) // the last of a repeated key wins, as in the decoded value
+		nodes[jsonparse.Pointer(c.Src, c.Nodes, int32(i))] = int32(i) // the last of a repeated key wins, as in the decoded value
 	}
 	return convert(t, verr, nodes, c)
 }
@@ -175,7 +175,7 @@ func canon(c *checker.Checker, vs []checker.Violation) []string {
 			r, _ := new(big.Rat).SetString(want[0])
 			want = []string{r.RatString()}
 		}
-		s := fmt.Sprintf("%s %s %s %q %q", jsonparse.Pointer(c.Nodes, v.Node), v.Keyword, v.Schema, v.Name, want)
+		s := fmt.Sprintf("%s %s %s %q %q", jsonparse.Pointer(c.Src, c.Nodes, v.Node), v.Keyword, v.Schema, v.Name, want)
 		for _, b := range v.Branches {
 			s += " [" + strings.Join(canon(c, b), "; ") + "]"
 		}

@@ -27,7 +27,7 @@ func v1Policy_accessPackageAssignmentPolicy(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf1)
 			case "accessPackage":
@@ -366,7 +366,7 @@ func v1Policy_accessPackage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf23)
 			case "accessPackagesIncompatibleWith":
@@ -417,7 +417,7 @@ func v1Policy_accessPackageAutomaticRequestSettings(c *checker.Checker, i int32)
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf33)
 			case "gracePeriodBeforeAccessRemoval":
@@ -448,7 +448,7 @@ func v1Policy_expirationPattern(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf38)
 			case "duration":
@@ -474,7 +474,7 @@ func v1Policy_accessPackageNotificationSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf42)
 			case "isAssignmentNotificationDisabled":
@@ -501,7 +501,7 @@ func v1Policy_accessPackageAssignmentApprovalSettings(c *checker.Checker, i int3
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf45)
 			case "isApprovalRequiredForAdd":
@@ -529,7 +529,7 @@ func v1Policy_accessPackageAssignmentRequestorSettings(c *checker.Checker, i int
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf50)
 			case "allowCustomAssignmentSchedule":
@@ -565,7 +565,7 @@ func v1Policy_accessPackageAssignmentReviewSettings(c *checker.Checker, i int32)
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf59)
 			case "expirationBehavior":
@@ -666,7 +666,7 @@ func v1Policy_customExtensionStageSetting(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf72)
 			case "customExtension":
@@ -714,7 +714,7 @@ func v1Policy_accessPackageQuestion_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf76)
 			}
@@ -832,7 +832,7 @@ func v1Policy_subjectSet_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf84)
 			}
@@ -947,7 +947,7 @@ func v1Policy_56(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf89)
 			}
@@ -1070,7 +1070,7 @@ func v1Policy_65(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf94)
 			}
@@ -1142,7 +1142,7 @@ func v1Policy_accessPackageMultipleChoiceQuestion(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf98)
 			case "choices":
@@ -1178,7 +1178,7 @@ func v1Policy_75(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf105)
 			}
@@ -1228,7 +1228,7 @@ func v1Policy_entitlementManagementSchedule(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf108)
 			case "expiration":
@@ -1254,7 +1254,7 @@ func v1Policy_attributeRuleMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf111)
 			case "description":
@@ -1278,7 +1278,7 @@ func v1Policy_84(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf114)
 			}
@@ -1319,7 +1319,7 @@ func v1Policy_customCalloutExtension_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf116)
 			}
@@ -1372,7 +1372,7 @@ func v1Policy_accessPackageTextInputQuestion(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf120)
 			case "id":
@@ -1408,7 +1408,7 @@ func v1Policy_accessPackageApprovalStage_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf129)
 			}
@@ -1475,7 +1475,7 @@ func v1Policy_connectedOrganizationMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf133)
 			case "connectedOrganizationId":
@@ -1499,7 +1499,7 @@ func v1Policy_95(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf136)
 			}
@@ -1537,7 +1537,7 @@ func v1Policy_98(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf137)
 			}
@@ -1667,7 +1667,7 @@ func v1Policy_externalSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf142)
 			default:
@@ -1687,7 +1687,7 @@ func v1Policy_110(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf143)
 			}
@@ -1725,7 +1725,7 @@ func v1Policy_accessPackageAssignmentRequestWorkflowExtension(c *checker.Checker
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf145)
 			case "authenticationConfiguration":
@@ -1767,7 +1767,7 @@ func v1Policy_114(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf153)
 			}
@@ -1828,7 +1828,7 @@ func v1Policy_accessPackageApprovalStage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf156)
 			case "approverInformationVisibility":
@@ -1866,7 +1866,7 @@ func v1Policy_121(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf161)
 			}
@@ -1903,7 +1903,7 @@ func v1Policy_patternedRecurrence(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf163)
 			case "pattern":
@@ -1927,7 +1927,7 @@ func v1Policy_groupMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf165)
 			case "description":
@@ -1951,7 +1951,7 @@ func v1Policy_126(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf168)
 			}
@@ -2065,7 +2065,7 @@ func v1Policy_accessPackageAssignmentWorkflowExtension(c *checker.Checker, i int
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf174)
 			case "authenticationConfiguration":
@@ -2113,7 +2113,7 @@ func v1Policy_accessPackageAnswerChoice(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf183)
 			case "actualValue":
@@ -2145,7 +2145,7 @@ func v1Policy_accessPackageLocalizedText(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf187)
 			case "languageCode":
@@ -2227,7 +2227,7 @@ func v1Policy_142(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf194)
 			}
@@ -2288,7 +2288,7 @@ func v1Policy_identityGovernance_groupBasedSubjectSet(c *checker.Checker, i int3
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf198)
 			case "groups":
@@ -2310,7 +2310,7 @@ func v1Policy_147(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf199)
 			}
@@ -2539,7 +2539,7 @@ func v1Policy_accessPackageDynamicApprovalStage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf211)
 			case "approverInformationVisibility":
@@ -2599,7 +2599,7 @@ func v1Policy_identityGovernance_ruleBasedSubjectSet(c *checker.Checker, i int32
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf219)
 			case "rule":
@@ -2621,7 +2621,7 @@ func v1Policy_169(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf221)
 			}
@@ -2662,7 +2662,7 @@ func v1Policy_customExtensionAuthenticationConfiguration_derived(c *checker.Chec
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf223)
 			}
@@ -2694,7 +2694,7 @@ func v1Policy_customExtensionCallbackConfiguration_derived(c *checker.Checker, i
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf225)
 			}
@@ -2722,7 +2722,7 @@ func v1Policy_customExtensionClientConfiguration(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf227)
 			case "maximumRetries":
@@ -2749,7 +2749,7 @@ func v1Policy_customExtensionEndpointConfiguration_derived(c *checker.Checker, i
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf231)
 			}
@@ -2896,7 +2896,7 @@ func v1Policy_recurrencePattern(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf238)
 			case "dayOfMonth":
@@ -2933,7 +2933,7 @@ func v1Policy_recurrenceRange(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf243)
 			case "endDate":
@@ -2963,7 +2963,7 @@ func v1Policy_internalSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf249)
 			default:
@@ -2983,7 +2983,7 @@ func v1Policy_193(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf250)
 			}
@@ -3021,7 +3021,7 @@ func v1Policy_196(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf251)
 			}
@@ -3058,7 +3058,7 @@ func v1Policy_199(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf252)
 			}
@@ -3081,7 +3081,7 @@ func v1Policy_201(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf253)
 			}
@@ -3287,7 +3287,7 @@ func v1Policy_requestorManager(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf264)
 			case "managerLevel":
@@ -3309,7 +3309,7 @@ func v1Policy_215(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf266)
 			}
@@ -3347,7 +3347,7 @@ func v1Policy_azureAdPopTokenAuthentication(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf268)
 			default:
@@ -3367,7 +3367,7 @@ func v1Policy_219(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf269)
 			}
@@ -3390,7 +3390,7 @@ func v1Policy_accessPackageRequestApprovalStageCallbackConfiguration(c *checker.
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf271)
 			case "timeoutDuration":
@@ -3412,7 +3412,7 @@ func v1Policy_httpRequestEndpoint(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf274)
 			case "targetUrl":
@@ -3434,7 +3434,7 @@ func v1Policy_223(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf276)
 			}
@@ -3516,7 +3516,7 @@ func v1Policy_singleServicePrincipal(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf279)
 			case "description":
@@ -3540,7 +3540,7 @@ func v1Policy_235(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf282)
 			}
@@ -3578,7 +3578,7 @@ func v1Policy_azureAdTokenAuthentication(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf284)
 			case "resourceId":
@@ -3600,7 +3600,7 @@ func v1Policy_logicAppTriggerEndpointConfiguration(c *checker.Checker, i int32) 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf287)
 			case "logicAppWorkflowName":
@@ -3661,7 +3661,7 @@ func v1Policy_singleUser(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf297)
 			case "description":
@@ -3685,7 +3685,7 @@ func v1Policy_246(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf300)
 			}
@@ -3723,7 +3723,7 @@ func v1Policy_targetAgentIdentitySponsorsOrOwners(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf302)
 			default:
@@ -3743,7 +3743,7 @@ func v1Policy_250(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf303)
 			}
@@ -3781,7 +3781,7 @@ func v1Policy_targetApplicationOwners(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf305)
 			default:
@@ -3801,7 +3801,7 @@ func v1Policy_254(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf306)
 			}
@@ -3838,7 +3838,7 @@ func v1Policy_targetManager(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf308)
 			case "managerLevel":
@@ -3860,7 +3860,7 @@ func v1Policy_258(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf310)
 			}
@@ -3883,7 +3883,7 @@ func v1Policy_targetUserSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Policy_leaf312)
 			default:
@@ -3978,7 +3978,7 @@ func v1Request_accessPackageAssignmentRequest(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf314)
 			case "accessPackage":
@@ -4256,7 +4256,7 @@ func v1Request_accessPackage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf332)
 			case "accessPackagesIncompatibleWith":
@@ -4305,7 +4305,7 @@ func v1Request_accessPackageAssignment(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf341)
 			case "accessPackage":
@@ -4354,7 +4354,7 @@ func v1Request_accessPackageAssignmentRequestParameters(c *checker.Checker, i in
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf349)
 			case "bypassApproval":
@@ -4383,7 +4383,7 @@ func v1Request_accessPackageSubject(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf353)
 			case "connectedOrganization":
@@ -4421,7 +4421,7 @@ func v1Request_entitlementManagementSchedule(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf361)
 			case "expiration":
@@ -4517,7 +4517,7 @@ func v1Request_accessPackageAnswer_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf372)
 			}
@@ -4652,7 +4652,7 @@ func v1Request_customExtensionCalloutInstance(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf380)
 			case "customExtensionId":
@@ -4820,7 +4820,7 @@ func v1Request_50(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf392)
 			}
@@ -4948,7 +4948,7 @@ func v1Request_accessPackageAnswerString(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf397)
 			case "answeredQuestion":
@@ -4977,7 +4977,7 @@ func v1Request_accessPackageAssignmentPolicy(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf401)
 			case "accessPackage":
@@ -5048,7 +5048,7 @@ func v1Request_connectedOrganization(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf410)
 			case "createdDateTime":
@@ -5093,7 +5093,7 @@ func v1Request_expirationPattern(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf418)
 			case "duration":
@@ -5119,7 +5119,7 @@ func v1Request_patternedRecurrence(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf422)
 			case "pattern":
@@ -5613,7 +5613,7 @@ func v1Request_accessPackageQuestion_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf450)
 			}
@@ -5649,7 +5649,7 @@ func v1Request_accessPackageAutomaticRequestSettings(c *checker.Checker, i int32
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf453)
 			case "gracePeriodBeforeAccessRemoval":
@@ -5680,7 +5680,7 @@ func v1Request_accessPackageNotificationSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf458)
 			case "isAssignmentNotificationDisabled":
@@ -5707,7 +5707,7 @@ func v1Request_accessPackageAssignmentApprovalSettings(c *checker.Checker, i int
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf461)
 			case "isApprovalRequiredForAdd":
@@ -5735,7 +5735,7 @@ func v1Request_accessPackageAssignmentRequestorSettings(c *checker.Checker, i in
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf466)
 			case "allowCustomAssignmentSchedule":
@@ -5771,7 +5771,7 @@ func v1Request_accessPackageAssignmentReviewSettings(c *checker.Checker, i int32
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf475)
 			case "expirationBehavior":
@@ -5837,7 +5837,7 @@ func v1Request_recurrencePattern(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf483)
 			case "dayOfMonth":
@@ -5874,7 +5874,7 @@ func v1Request_recurrenceRange(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf488)
 			case "endDate":
@@ -5904,7 +5904,7 @@ func v1Request_128(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf493)
 			}
@@ -5941,7 +5941,7 @@ func v1Request_customExtensionStageSetting(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf495)
 			case "customExtension":
@@ -6056,7 +6056,7 @@ func v1Request_subjectSet_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf504)
 			}
@@ -6088,7 +6088,7 @@ func v1Request_identitySource_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf506)
 			}
@@ -6205,7 +6205,7 @@ func v1Request_accessPackageMultipleChoiceQuestion(c *checker.Checker, i int32) 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf513)
 			case "choices":
@@ -6241,7 +6241,7 @@ func v1Request_146(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf520)
 			}
@@ -6374,7 +6374,7 @@ func v1Request_156(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf526)
 			}
@@ -6412,7 +6412,7 @@ func v1Request_159(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf527)
 			}
@@ -6513,7 +6513,7 @@ func v1Request_accessPackageTextInputQuestion(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf532)
 			case "id":
@@ -6588,7 +6588,7 @@ func v1Request_attributeRuleMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf543)
 			case "description":
@@ -6612,7 +6612,7 @@ func v1Request_178(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf546)
 			}
@@ -6650,7 +6650,7 @@ func v1Request_azureActiveDirectoryTenant(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf548)
 			case "displayName":
@@ -6674,7 +6674,7 @@ func v1Request_182(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf551)
 			}
@@ -6798,7 +6798,7 @@ func v1Request_customCalloutExtension_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf560)
 			}
@@ -6827,7 +6827,7 @@ func v1Request_accessPackageApprovalStage_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf562)
 			}
@@ -6856,7 +6856,7 @@ func v1Request_connectedOrganizationMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf564)
 			case "connectedOrganizationId":
@@ -6880,7 +6880,7 @@ func v1Request_196(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf567)
 			}
@@ -6918,7 +6918,7 @@ func v1Request_crossCloudAzureActiveDirectoryTenant(c *checker.Checker, i int32)
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf569)
 			case "cloudInstance":
@@ -6944,7 +6944,7 @@ func v1Request_200(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf573)
 			}
@@ -7011,7 +7011,7 @@ func v1Request_206(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf575)
 			}
@@ -7081,7 +7081,7 @@ func v1Request_externalSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf577)
 			default:
@@ -7101,7 +7101,7 @@ func v1Request_213(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf578)
 			}
@@ -7139,7 +7139,7 @@ func v1Request_domainIdentitySource(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf580)
 			case "displayName":
@@ -7163,7 +7163,7 @@ func v1Request_217(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf583)
 			}
@@ -7206,7 +7206,7 @@ func v1Request_accessPackageAnswerChoice(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf585)
 			case "actualValue":
@@ -7238,7 +7238,7 @@ func v1Request_accessPackageLocalizedText(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf589)
 			case "languageCode":
@@ -7267,7 +7267,7 @@ func v1Request_accessPackageAssignmentRequestWorkflowExtension(c *checker.Checke
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf593)
 			case "authenticationConfiguration":
@@ -7309,7 +7309,7 @@ func v1Request_224(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf601)
 			}
@@ -7341,7 +7341,7 @@ func v1Request_accessPackageApprovalStage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf603)
 			case "approverInformationVisibility":
@@ -7379,7 +7379,7 @@ func v1Request_228(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf608)
 			}
@@ -7416,7 +7416,7 @@ func v1Request_groupMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf610)
 			case "description":
@@ -7440,7 +7440,7 @@ func v1Request_232(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf613)
 			}
@@ -7478,7 +7478,7 @@ func v1Request_externalDomainFederation(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf615)
 			case "displayName":
@@ -7504,7 +7504,7 @@ func v1Request_236(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf619)
 			}
@@ -7615,7 +7615,7 @@ func v1Request_accessPackageAssignmentWorkflowExtension(c *checker.Checker, i in
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf626)
 			case "authenticationConfiguration":
@@ -7710,7 +7710,7 @@ func v1Request_249(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf638)
 			}
@@ -7733,7 +7733,7 @@ func v1Request_identityGovernance_groupBasedSubjectSet(c *checker.Checker, i int
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf640)
 			case "groups":
@@ -7755,7 +7755,7 @@ func v1Request_252(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf641)
 			}
@@ -7793,7 +7793,7 @@ func v1Request_socialIdentitySource(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf643)
 			case "displayName":
@@ -8015,7 +8015,7 @@ func v1Request_accessPackageDynamicApprovalStage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf656)
 			case "approverInformationVisibility":
@@ -8065,7 +8065,7 @@ func v1Request_identityGovernance_ruleBasedSubjectSet(c *checker.Checker, i int3
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf664)
 			case "rule":
@@ -8087,7 +8087,7 @@ func v1Request_273(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf666)
 			}
@@ -8138,7 +8138,7 @@ func v1Request_customExtensionAuthenticationConfiguration_derived(c *checker.Che
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf668)
 			}
@@ -8170,7 +8170,7 @@ func v1Request_customExtensionCallbackConfiguration_derived(c *checker.Checker, 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf670)
 			}
@@ -8198,7 +8198,7 @@ func v1Request_customExtensionClientConfiguration(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf672)
 			case "maximumRetries":
@@ -8225,7 +8225,7 @@ func v1Request_customExtensionEndpointConfiguration_derived(c *checker.Checker, 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf676)
 			}
@@ -8347,7 +8347,7 @@ func v1Request_internalSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf682)
 			default:
@@ -8367,7 +8367,7 @@ func v1Request_296(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf683)
 			}
@@ -8412,7 +8412,7 @@ func v1Request_300(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf685)
 			}
@@ -8449,7 +8449,7 @@ func v1Request_303(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf686)
 			}
@@ -8472,7 +8472,7 @@ func v1Request_305(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf687)
 			}
@@ -8585,7 +8585,7 @@ func v1Request_requestorManager(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf693)
 			case "managerLevel":
@@ -8607,7 +8607,7 @@ func v1Request_313(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf695)
 			}
@@ -8645,7 +8645,7 @@ func v1Request_azureAdPopTokenAuthentication(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf697)
 			default:
@@ -8665,7 +8665,7 @@ func v1Request_317(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf698)
 			}
@@ -8688,7 +8688,7 @@ func v1Request_accessPackageRequestApprovalStageCallbackConfiguration(c *checker
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf700)
 			case "timeoutDuration":
@@ -8710,7 +8710,7 @@ func v1Request_httpRequestEndpoint(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf703)
 			case "targetUrl":
@@ -8732,7 +8732,7 @@ func v1Request_321(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf705)
 			}
@@ -8775,7 +8775,7 @@ func v1Request_singleServicePrincipal(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf707)
 			case "description":
@@ -8799,7 +8799,7 @@ func v1Request_328(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf710)
 			}
@@ -8837,7 +8837,7 @@ func v1Request_azureAdTokenAuthentication(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf712)
 			case "resourceId":
@@ -8859,7 +8859,7 @@ func v1Request_logicAppTriggerEndpointConfiguration(c *checker.Checker, i int32)
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf715)
 			case "logicAppWorkflowName":
@@ -8887,7 +8887,7 @@ func v1Request_singleUser(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf721)
 			case "description":
@@ -8911,7 +8911,7 @@ func v1Request_334(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf724)
 			}
@@ -8949,7 +8949,7 @@ func v1Request_targetAgentIdentitySponsorsOrOwners(c *checker.Checker, i int32) 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf726)
 			default:
@@ -8969,7 +8969,7 @@ func v1Request_338(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf727)
 			}
@@ -9007,7 +9007,7 @@ func v1Request_targetApplicationOwners(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf729)
 			default:
@@ -9027,7 +9027,7 @@ func v1Request_342(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf730)
 			}
@@ -9064,7 +9064,7 @@ func v1Request_targetManager(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf732)
 			case "managerLevel":
@@ -9086,7 +9086,7 @@ func v1Request_346(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf734)
 			}
@@ -9109,7 +9109,7 @@ func v1Request_targetUserSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &v1Request_leaf736)
 			default:
@@ -9226,7 +9226,7 @@ func betaPolicy_accessPackageAssignmentPolicy(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf738)
 			case "accessPackage":
@@ -9525,7 +9525,7 @@ func betaPolicy_accessPackage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf764)
 			case "accessPackageAssignmentPolicies":
@@ -9579,7 +9579,7 @@ func betaPolicy_accessPackageNotificationSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf778)
 			case "isAssignmentNotificationDisabled":
@@ -9601,7 +9601,7 @@ func betaPolicy_assignmentReviewSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf781)
 			case "accessReviewTimeoutBehavior":
@@ -9656,7 +9656,7 @@ func betaPolicy_approvalSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf791)
 			case "approvalMode":
@@ -9686,7 +9686,7 @@ func betaPolicy_requestorSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf797)
 			case "acceptRequests":
@@ -9712,7 +9712,7 @@ func betaPolicy_verifiableCredentialSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf801)
 			case "credentialTypes":
@@ -9825,7 +9825,7 @@ func betaPolicy_customExtensionHandler(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf812)
 			case "customExtension":
@@ -9851,7 +9851,7 @@ func betaPolicy_customExtensionStageSetting(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf815)
 			case "customExtension":
@@ -9880,7 +9880,7 @@ func betaPolicy_accessPackageQuestion_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf818)
 			}
@@ -10088,7 +10088,7 @@ func betaPolicy_51(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf829)
 			}
@@ -10231,7 +10231,7 @@ func betaPolicy_accessPackageMultipleChoiceQuestion(c *checker.Checker, i int32)
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf836)
 			case "allowsMultipleSelection":
@@ -10265,7 +10265,7 @@ func betaPolicy_67(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf842)
 			}
@@ -10306,7 +10306,7 @@ func betaPolicy_userSet_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf844)
 			}
@@ -10335,7 +10335,7 @@ func betaPolicy_customAccessPackageWorkflowExtension(c *checker.Checker, i int32
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf846)
 			case "authenticationConfiguration":
@@ -10374,7 +10374,7 @@ func betaPolicy_customCalloutExtension_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf853)
 			}
@@ -10434,7 +10434,7 @@ func betaPolicy_accessPackageTextInputQuestion(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf857)
 			case "id":
@@ -10468,7 +10468,7 @@ func betaPolicy_approvalStage_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf865)
 			}
@@ -10497,7 +10497,7 @@ func betaPolicy_verifiableCredentialType(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf867)
 			case "credentialType":
@@ -10521,7 +10521,7 @@ func betaPolicy_80(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf869)
 			}
@@ -10616,7 +10616,7 @@ func betaPolicy_86(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf873)
 			}
@@ -10742,7 +10742,7 @@ func betaPolicy_attributeRuleMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf879)
 			case "description":
@@ -10768,7 +10768,7 @@ func betaPolicy_97(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf883)
 			}
@@ -10821,7 +10821,7 @@ func betaPolicy_accessPackageAssignmentRequestWorkflowExtension(c *checker.Check
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf885)
 			case "authenticationConfiguration":
@@ -10863,7 +10863,7 @@ func betaPolicy_104(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf893)
 			}
@@ -10905,7 +10905,7 @@ func betaPolicy_accessPackageLocalizedContent(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf895)
 			case "defaultText":
@@ -10943,7 +10943,7 @@ func betaPolicy_approvalStage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf898)
 			case "approvalStageTimeOutInDays":
@@ -10977,7 +10977,7 @@ func betaPolicy_112(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf903)
 			}
@@ -11014,7 +11014,7 @@ func betaPolicy_connectedOrganizationMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf905)
 			case "description":
@@ -11040,7 +11040,7 @@ func betaPolicy_116(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf909)
 			}
@@ -11081,7 +11081,7 @@ func betaPolicy_customExtensionAuthenticationConfiguration_derived(c *checker.Ch
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf911)
 			}
@@ -11110,7 +11110,7 @@ func betaPolicy_customExtensionClientConfiguration(c *checker.Checker, i int32) 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf913)
 			case "maximumRetries":
@@ -11137,7 +11137,7 @@ func betaPolicy_customExtensionEndpointConfiguration_derived(c *checker.Checker,
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf917)
 			}
@@ -11242,7 +11242,7 @@ func betaPolicy_accessPackageAssignmentWorkflowExtension(c *checker.Checker, i i
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf923)
 			case "authenticationConfiguration":
@@ -11284,7 +11284,7 @@ func betaPolicy_127(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf931)
 			}
@@ -11313,7 +11313,7 @@ func betaPolicy_accessPackageAnswerChoice(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf933)
 			case "actualValue":
@@ -11392,7 +11392,7 @@ func betaPolicy_134(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf939)
 			}
@@ -11415,7 +11415,7 @@ func betaPolicy_externalSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf941)
 			case "isBackup":
@@ -11437,7 +11437,7 @@ func betaPolicy_137(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf943)
 			}
@@ -11475,7 +11475,7 @@ func betaPolicy_140(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf944)
 			}
@@ -11512,7 +11512,7 @@ func betaPolicy_143(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf945)
 			}
@@ -11726,7 +11726,7 @@ func betaPolicy_accessPackageDynamicApprovalStage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf955)
 			case "approvalStageTimeOutInDays":
@@ -11762,7 +11762,7 @@ func betaPolicy_groupMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf961)
 			case "description":
@@ -11788,7 +11788,7 @@ func betaPolicy_161(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf965)
 			}
@@ -11826,7 +11826,7 @@ func betaPolicy_azureAdPopTokenAuthentication(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf967)
 			default:
@@ -11846,7 +11846,7 @@ func betaPolicy_165(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf968)
 			}
@@ -11869,7 +11869,7 @@ func betaPolicy_httpRequestEndpoint(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf970)
 			case "targetUrl":
@@ -11891,7 +11891,7 @@ func betaPolicy_168(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf972)
 			}
@@ -11917,7 +11917,7 @@ func betaPolicy_customExtensionCallbackConfiguration_derived(c *checker.Checker,
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf974)
 			}
@@ -12054,7 +12054,7 @@ func betaPolicy_internalSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf981)
 			case "isBackup":
@@ -12076,7 +12076,7 @@ func betaPolicy_185(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf983)
 			}
@@ -12114,7 +12114,7 @@ func betaPolicy_azureAdTokenAuthentication(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf985)
 			case "resourceId":
@@ -12136,7 +12136,7 @@ func betaPolicy_logicAppTriggerEndpointConfiguration(c *checker.Checker, i int32
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf988)
 			case "logicAppWorkflowName":
@@ -12164,7 +12164,7 @@ func betaPolicy_190(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf993)
 			}
@@ -12193,7 +12193,7 @@ func betaPolicy_accessPackageLocalizedText(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf995)
 			case "languageCode":
@@ -12265,7 +12265,7 @@ func betaPolicy_requestorManager(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf1001)
 			case "isBackup":
@@ -12289,7 +12289,7 @@ func betaPolicy_198(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf1004)
 			}
@@ -12327,7 +12327,7 @@ func betaPolicy_accessPackageRequestApprovalStageCallbackConfiguration(c *checke
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf1006)
 			case "timeoutDuration":
@@ -12359,7 +12359,7 @@ func betaPolicy_singleUser(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf1009)
 			case "description":
@@ -12385,7 +12385,7 @@ func betaPolicy_205(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf1013)
 			}
@@ -12422,7 +12422,7 @@ func betaPolicy_targetAgentIdentitySponsorsOrOwners(c *checker.Checker, i int32)
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf1015)
 			case "isBackup":
@@ -12444,7 +12444,7 @@ func betaPolicy_209(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf1017)
 			}
@@ -12467,7 +12467,7 @@ func betaPolicy_targetUserSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaPolicy_leaf1019)
 			case "isBackup":
@@ -12555,7 +12555,7 @@ func betaRequest_accessPackageAssignmentRequest(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1022)
 			case "accessPackage":
@@ -12874,7 +12874,7 @@ func betaRequest_accessPackage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1047)
 			case "accessPackageAssignmentPolicies":
@@ -12928,7 +12928,7 @@ func betaRequest_accessPackageAssignment(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1061)
 			case "accessPackage":
@@ -12995,7 +12995,7 @@ func betaRequest_requestActivity(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1072)
 			case "action":
@@ -13027,7 +13027,7 @@ func betaRequest_accessPackageAssignmentRequestParameters(c *checker.Checker, i 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1080)
 			case "bypassApproval":
@@ -13049,7 +13049,7 @@ func betaRequest_accessPackageSubject(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1083)
 			case "altSecId":
@@ -13093,7 +13093,7 @@ func betaRequest_requestSchedule(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1095)
 			case "expiration":
@@ -13299,7 +13299,7 @@ func betaRequest_accessPackageAnswer_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1113)
 			}
@@ -13327,7 +13327,7 @@ func betaRequest_customExtensionCalloutInstance(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1115)
 			case "customExtensionId":
@@ -13357,7 +13357,7 @@ func betaRequest_customExtensionHandlerInstance(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1121)
 			case "customExtensionId":
@@ -13461,7 +13461,7 @@ func betaRequest_verifiedCredentialData(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1129)
 			case "authority":
@@ -13602,7 +13602,7 @@ func betaRequest_61(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1136)
 			}
@@ -13751,7 +13751,7 @@ func betaRequest_accessPackageAssignmentPolicy(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1144)
 			case "accessPackage":
@@ -13826,7 +13826,7 @@ func betaRequest_accessPackageAnswerString(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1158)
 			case "answeredQuestion":
@@ -13867,7 +13867,7 @@ func betaRequest_connectedOrganization(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1162)
 			case "createdBy":
@@ -13916,7 +13916,7 @@ func betaRequest_expirationPattern(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1172)
 			case "duration":
@@ -13942,7 +13942,7 @@ func betaRequest_patternedRecurrence(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1176)
 			case "pattern":
@@ -14273,7 +14273,7 @@ func betaRequest_verifiedCredentialClaims(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1200)
 			}
@@ -14422,7 +14422,7 @@ func betaRequest_accessPackageNotificationSettings(c *checker.Checker, i int32) 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1206)
 			case "isAssignmentNotificationDisabled":
@@ -14444,7 +14444,7 @@ func betaRequest_assignmentReviewSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1209)
 			case "accessReviewTimeoutBehavior":
@@ -14499,7 +14499,7 @@ func betaRequest_approvalSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1219)
 			case "approvalMode":
@@ -14529,7 +14529,7 @@ func betaRequest_requestorSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1225)
 			case "acceptRequests":
@@ -14555,7 +14555,7 @@ func betaRequest_verifiableCredentialSettings(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1229)
 			case "credentialTypes":
@@ -14580,7 +14580,7 @@ func betaRequest_accessPackageQuestion_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1231)
 			}
@@ -14634,7 +14634,7 @@ func betaRequest_recurrencePattern(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1235)
 			case "dayOfMonth":
@@ -14674,7 +14674,7 @@ func betaRequest_recurrenceRange(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1240)
 			case "endDate":
@@ -14735,7 +14735,7 @@ func betaRequest_customExtensionHandler(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1248)
 			case "customExtension":
@@ -14761,7 +14761,7 @@ func betaRequest_customExtensionStageSetting(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1251)
 			case "customExtension":
@@ -14823,7 +14823,7 @@ func betaRequest_144(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1256)
 			}
@@ -14863,7 +14863,7 @@ func betaRequest_identitySource_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1258)
 			}
@@ -15123,7 +15123,7 @@ func betaRequest_accessPackageMultipleChoiceQuestion(c *checker.Checker, i int32
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1272)
 			case "allowsMultipleSelection":
@@ -15157,7 +15157,7 @@ func betaRequest_163(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1278)
 			}
@@ -15180,7 +15180,7 @@ func betaRequest_165(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1279)
 			}
@@ -15330,7 +15330,7 @@ func betaRequest_accessPackageTextInputQuestion(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1285)
 			case "id":
@@ -15364,7 +15364,7 @@ func betaRequest_azureActiveDirectoryTenant(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1293)
 			case "displayName":
@@ -15388,7 +15388,7 @@ func betaRequest_185(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1296)
 			}
@@ -15462,7 +15462,7 @@ func betaRequest_userSet_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1302)
 			}
@@ -15491,7 +15491,7 @@ func betaRequest_customAccessPackageWorkflowExtension(c *checker.Checker, i int3
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1304)
 			case "authenticationConfiguration":
@@ -15530,7 +15530,7 @@ func betaRequest_customCalloutExtension_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1311)
 			}
@@ -15559,7 +15559,7 @@ func betaRequest_approvalStage_derived(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1313)
 			}
@@ -15588,7 +15588,7 @@ func betaRequest_verifiableCredentialType(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1315)
 			case "credentialType":
@@ -15655,7 +15655,7 @@ func betaRequest_crossCloudAzureActiveDirectoryTenant(c *checker.Checker, i int3
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1320)
 			case "cloudInstance":
@@ -15681,7 +15681,7 @@ func betaRequest_202(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1324)
 			}
@@ -15719,7 +15719,7 @@ func betaRequest_205(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1325)
 			}
@@ -15814,7 +15814,7 @@ func betaRequest_211(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1329)
 			}
@@ -15902,7 +15902,7 @@ func betaRequest_accessPackageLocalizedContent(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1333)
 			case "defaultText":
@@ -15931,7 +15931,7 @@ func betaRequest_domainIdentitySource(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1336)
 			case "displayName":
@@ -15955,7 +15955,7 @@ func betaRequest_222(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1339)
 			}
@@ -15992,7 +15992,7 @@ func betaRequest_attributeRuleMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1341)
 			case "description":
@@ -16018,7 +16018,7 @@ func betaRequest_226(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1345)
 			}
@@ -16071,7 +16071,7 @@ func betaRequest_accessPackageAssignmentRequestWorkflowExtension(c *checker.Chec
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1347)
 			case "authenticationConfiguration":
@@ -16113,7 +16113,7 @@ func betaRequest_233(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1355)
 			}
@@ -16159,7 +16159,7 @@ func betaRequest_approvalStage(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1357)
 			case "approvalStageTimeOutInDays":
@@ -16193,7 +16193,7 @@ func betaRequest_238(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1362)
 			}
@@ -16236,7 +16236,7 @@ func betaRequest_accessPackageAnswerChoice(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1364)
 			case "actualValue":
@@ -16272,7 +16272,7 @@ func betaRequest_externalDomainFederation(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1368)
 			case "displayName":
@@ -16298,7 +16298,7 @@ func betaRequest_244(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1372)
 			}
@@ -16321,7 +16321,7 @@ func betaRequest_connectedOrganizationMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1374)
 			case "description":
@@ -16347,7 +16347,7 @@ func betaRequest_247(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1378)
 			}
@@ -16388,7 +16388,7 @@ func betaRequest_customExtensionAuthenticationConfiguration_derived(c *checker.C
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1380)
 			}
@@ -16417,7 +16417,7 @@ func betaRequest_customExtensionClientConfiguration(c *checker.Checker, i int32)
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1382)
 			case "maximumRetries":
@@ -16444,7 +16444,7 @@ func betaRequest_customExtensionEndpointConfiguration_derived(c *checker.Checker
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1386)
 			}
@@ -16549,7 +16549,7 @@ func betaRequest_accessPackageAssignmentWorkflowExtension(c *checker.Checker, i 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1392)
 			case "authenticationConfiguration":
@@ -16591,7 +16591,7 @@ func betaRequest_258(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1400)
 			}
@@ -16657,7 +16657,7 @@ func betaRequest_263(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1404)
 			}
@@ -16718,7 +16718,7 @@ func betaRequest_socialIdentitySource(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1408)
 			case "displayName":
@@ -16742,7 +16742,7 @@ func betaRequest_externalSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1411)
 			case "isBackup":
@@ -16764,7 +16764,7 @@ func betaRequest_269(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1413)
 			}
@@ -16802,7 +16802,7 @@ func betaRequest_272(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1414)
 			}
@@ -16839,7 +16839,7 @@ func betaRequest_275(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1415)
 			}
@@ -17015,7 +17015,7 @@ func betaRequest_accessPackageDynamicApprovalStage(c *checker.Checker, i int32) 
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1423)
 			case "approvalStageTimeOutInDays":
@@ -17080,7 +17080,7 @@ func betaRequest_groupMembers(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1430)
 			case "description":
@@ -17106,7 +17106,7 @@ func betaRequest_294(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1434)
 			}
@@ -17144,7 +17144,7 @@ func betaRequest_azureAdPopTokenAuthentication(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1436)
 			default:
@@ -17164,7 +17164,7 @@ func betaRequest_298(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1437)
 			}
@@ -17187,7 +17187,7 @@ func betaRequest_httpRequestEndpoint(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1439)
 			case "targetUrl":
@@ -17209,7 +17209,7 @@ func betaRequest_301(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1441)
 			}
@@ -17235,7 +17235,7 @@ func betaRequest_customExtensionCallbackConfiguration_derived(c *checker.Checker
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1443)
 			}
@@ -17368,7 +17368,7 @@ func betaRequest_accessPackageLocalizedText(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1450)
 			case "languageCode":
@@ -17397,7 +17397,7 @@ func betaRequest_internalSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1454)
 			case "isBackup":
@@ -17419,7 +17419,7 @@ func betaRequest_318(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1456)
 			}
@@ -17457,7 +17457,7 @@ func betaRequest_azureAdTokenAuthentication(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1458)
 			case "resourceId":
@@ -17479,7 +17479,7 @@ func betaRequest_logicAppTriggerEndpointConfiguration(c *checker.Checker, i int3
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1461)
 			case "logicAppWorkflowName":
@@ -17507,7 +17507,7 @@ func betaRequest_323(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1466)
 			}
@@ -17585,7 +17585,7 @@ func betaRequest_requestorManager(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1471)
 			case "isBackup":
@@ -17609,7 +17609,7 @@ func betaRequest_331(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1474)
 			}
@@ -17647,7 +17647,7 @@ func betaRequest_accessPackageRequestApprovalStageCallbackConfiguration(c *check
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1476)
 			case "timeoutDuration":
@@ -17679,7 +17679,7 @@ func betaRequest_singleUser(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1479)
 			case "description":
@@ -17705,7 +17705,7 @@ func betaRequest_338(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1483)
 			}
@@ -17742,7 +17742,7 @@ func betaRequest_targetAgentIdentitySponsorsOrOwners(c *checker.Checker, i int32
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1485)
 			case "isBackup":
@@ -17764,7 +17764,7 @@ func betaRequest_342(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1487)
 			}
@@ -17787,7 +17787,7 @@ func betaRequest_targetUserSponsors(c *checker.Checker, i int32) {
 			if c.Shadowed(i, m) {
 				continue
 			}
-			switch c.Nodes[m].Key {
+			switch c.Nodes[m].Key(c.Src) {
 			case "@odata.type":
 				c.Leaf(m, &betaRequest_leaf1489)
 			case "isBackup":

@@ -233,7 +233,7 @@ func (m *mapper) location(i int32) []string {
 		if n.Elem >= 0 {
 			loc = append(loc, strconv.Itoa(int(n.Elem)))
 		} else {
-			loc = append(loc, n.Key)
+			loc = append(loc, n.Key(m.c.Src))
 		}
 	}
 	slices.Reverse(loc)
@@ -319,7 +319,7 @@ func (m *mapper) odataTypeHint(loc string, node int32) string {
 		}
 		covers := true
 		for k := m.c.First(node); k >= 0; k = m.c.Next(node, k) {
-			if _, found := slices.BinarySearch(sub.Properties, m.c.Nodes[k].Key); !found {
+			if _, found := slices.BinarySearch(sub.Properties, m.c.Nodes[k].Key(m.c.Src)); !found {
 				covers = false
 				break
 			}
@@ -341,7 +341,7 @@ func (m *mapper) isReference(node int32) bool {
 		return false
 	}
 	for k := m.c.First(node); k >= 0; k = m.c.Next(node, k) {
-		if key := m.c.Nodes[k].Key; key != "id" && key != "@odata.type" {
+		if key := m.c.Nodes[k].Key(m.c.Src); key != "id" && key != "@odata.type" {
 			return false
 		}
 	}

@@ -76,7 +76,7 @@ func (c *Checker) Missing(i int32, schema, name string) {
 
 // Undeclared records that member m of object i is not a declared property.
 func (c *Checker) Undeclared(i int32, schema string, m int32) {
-	c.Out = append(c.Out, Violation{Node: i, Keyword: AdditionalProperties, Schema: schema, Name: c.Nodes[m].Key})
+	c.Out = append(c.Out, Violation{Node: i, Keyword: AdditionalProperties, Schema: schema, Name: c.Nodes[m].Key(c.Src)})
 }
 
 // Mark returns the number of violations recorded so far, for Reset and
@@ -158,9 +158,9 @@ func (c *Checker) Shadowed(i, m int32) bool {
 	if !c.dups {
 		return false
 	}
-	key := c.Nodes[m].Key
+	key := c.Nodes[m].Key(c.Src)
 	for n := c.Next(i, m); n >= 0; n = c.Next(i, n) {
-		if c.Nodes[n].Key == key {
+		if c.Nodes[n].Key(c.Src) == key {
 			return true
 		}
 	}
@@ -171,7 +171,7 @@ func (c *Checker) Shadowed(i, m int32) bool {
 func (c *Checker) Has(i int32, key string) bool {
 	last := c.Nodes[i].Last
 	for m := i + 1; m <= last; m = c.Nodes[m].Last + 1 {
-		if c.Nodes[m].Key == key {
+		if c.Nodes[m].Key(c.Src) == key {
 			return true
 		}
 	}
@@ -183,7 +183,7 @@ func (c *Checker) Get(i int32, key string) (int32, bool) {
 	found, ok := int32(0), false
 	last := c.Nodes[i].Last
 	for m := i + 1; m <= last; m = c.Nodes[m].Last + 1 {
-		if c.Nodes[m].Key == key {
+		if c.Nodes[m].Key(c.Src) == key {
 			found, ok = m, true
 		}
 	}

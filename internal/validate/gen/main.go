@@ -463,7 +463,7 @@ func (w *writer) objectChecks(loc string, s map[string]any) (string, error) {
 			}
 		}
 	}
-	fmt.Fprintf(&b, "for m := c.First(i); m >= 0; m = c.Next(i, m) {\nif c.Shadowed(i, m) {\ncontinue\n}\nswitch c.Nodes[m].Key {\n%s}\n}\n", cases.String())
+	fmt.Fprintf(&b, "for m := c.First(i); m >= 0; m = c.Next(i, m) {\nif c.Shadowed(i, m) {\ncontinue\n}\nswitch c.Nodes[m].Key(c.Src) {\n%s}\n}\n", cases.String())
 	return b.String(), nil
 }
 
