@@ -730,3 +730,66 @@ func Member(src string, nodes []Node, i int32, key string) (int32, bool) {
 	}
 	return found, ok
 }
+
+// Find returns the span of the value a JSON Pointer names in the document,
+// as the Index that IndexOf builds holds it (when a key repeats, the last
+// occurrence that has the rest of the pointer), without building the
+// index: placing a few findings walks a few nodes.
+func (r *Result) Find(ptr string) (Span, bool) {
+	if len(r.Nodes) == 0 {
+		return Span{}, false
+	}
+	i, ok := r.find(0, ptr)
+	if !ok {
+		return Span{}, false
+	}
+	n := r.Nodes[i]
+	s := Span{KeyStart: -1, KeyEnd: -1, Start: int(n.Start), End: int(n.End)}
+	if i > 0 && n.Elem < 0 {
+		s.KeyStart, s.KeyEnd = int(n.KeyStart), int(n.KeyEnd)
+	}
+	return s, true
+}
+
+func (r *Result) find(i int32, ptr string) (int32, bool) {
+	if ptr == "" {
+		return i, true
+	}
+	if ptr[0] != '/' {
+		return 0, false
+	}
+	tok, rest := ptr[1:], ""
+	if j := strings.IndexByte(tok, '/'); j >= 0 {
+		tok, rest = tok[:j], tok[j:]
+	}
+	if strings.IndexByte(tok, '~') >= 0 {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	}
+	n := r.Nodes[i]
+	switch r.Src[n.Start] {
+	case '{':
+		// Members from the last: a repeated key's last occurrence wins.
+		var members []int32
+		for c := i + 1; c <= n.Last; c = r.Nodes[c].Last + 1 {
+			if r.Nodes[c].Key(r.Src) == tok {
+				members = append(members, c)
+			}
+		}
+		for k := len(members) - 1; k >= 0; k-- {
+			if found, ok := r.find(members[k], rest); ok {
+				return found, true
+			}
+		}
+	case '[':
+		elem, err := strconv.Atoi(tok)
+		if err != nil || elem < 0 || strconv.Itoa(elem) != tok {
+			return 0, false // an index is written in canonical decimal
+		}
+		for c := i + 1; c <= n.Last; c = r.Nodes[c].Last + 1 {
+			if int(r.Nodes[c].Elem) == elem {
+				return r.find(c, rest)
+			}
+		}
+	}
+	return 0, false
+}

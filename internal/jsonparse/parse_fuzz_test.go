@@ -128,6 +128,18 @@ func FuzzParse(f *testing.F) {
 			if got := IndexOf(res.Src, res.Nodes); !reflect.DeepEqual(got, index) {
 				t.Fatalf("IndexOf differs from BuildIndex:\n%v\n%v", got, index)
 			}
+			for ptr, want := range index {
+				if got, ok := res.Find(ptr); !ok || got != want {
+					t.Fatalf("Find(%q) = %+v, %v; the index has %+v", ptr, got, ok, want)
+				}
+				for _, missing := range []string{ptr + "/zz~1none", ptr + "/01", ptr + "/-1"} {
+					if _, ok := index[missing]; !ok {
+						if got, ok := res.Find(missing); ok {
+							t.Fatalf("Find(%q) = %+v: not in the index", missing, got)
+						}
+					}
+				}
+			}
 			for _, d := range res.Duplicates {
 				if d.First < 0 || d.First >= d.Offset || d.Offset >= len(data) || data[d.Offset] != '"' || data[d.First] != '"' {
 					t.Fatalf("duplicate %+v: offsets do not point at two quoted keys", d)

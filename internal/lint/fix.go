@@ -15,9 +15,9 @@ import (
 // body) and an RFC 6902 patch. Edits touch as little as possible so the
 // file keeps its formatting, key order and line endings. A fix whose place
 // cannot be found is dropped.
-func planFix(f *finding.Finding, text []byte, index jsonparse.Index) {
+func planFix(f *finding.Finding, text []byte, sp *spans) {
 	fix := f.Fix
-	s, ok := index[f.Pointer]
+	s, ok := sp.get(f.Pointer)
 	if !ok {
 		f.Fix = nil
 		return
@@ -50,7 +50,7 @@ func planFix(f *finding.Finding, text []byte, index jsonparse.Index) {
 		fix.Edits = []finding.TextEdit{removal(text, start, s.End)}
 		fix.Patch = []finding.PatchOp{{Op: "remove", Path: f.Pointer}}
 	case finding.FixAdd:
-		edit, ok := addition(text, s, index, f.Pointer, fix.Key, fix.Value)
+		edit, ok := addition(text, s, sp.index(), f.Pointer, fix.Key, fix.Value)
 		if !ok {
 			f.Fix = nil
 			return

@@ -293,16 +293,13 @@ func lineEnd(data []byte, from int) int {
 // ("`accessPackage` has no `id`" when the id is $apId, "`type` is
 // afterDateTime but there is no `endDateTime`" when the end date is an
 // expression) is about the placeholder too.
-func withoutPlaceholders(fs []finding.Finding, text []byte, parsed *jsonparse.Result, index jsonparse.Index, ph []payload.Span) []finding.Finding {
+func withoutPlaceholders(fs []finding.Finding, sp *spans, ph []payload.Span) []finding.Finding {
 	if len(ph) == 0 || len(fs) == 0 {
 		return fs
 	}
-	if index == nil {
-		index = jsonparse.IndexOf(parsed.Src, parsed.Nodes)
-	}
 	type member struct{ ptr, parent, key string }
 	var held []member
-	for ptr, s := range index {
+	for ptr, s := range sp.index() {
 		for _, v := range ph {
 			if s.Start < v.End && v.Start < s.End && s.Start >= v.Start && ptr != "" {
 				parent, key := pointer.Parent(ptr)
@@ -426,12 +423,12 @@ func checkBody(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Optio
 	if b.Method == "PATCH" {
 		fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return f.Rule == validate.RuleRequired }) // a PATCH body is partial
 	}
-	index := resolve(fs, text, parsed)
+	sp := resolve(fs, text, parsed)
 	fs = slices.DeleteFunc(fs, misspelt(fs))
 	if b.Via == payload.ViaUnknown {
 		fs = slices.DeleteFunc(fs, partial)
 	}
-	return withoutPlaceholders(fs, text, parsed, index, b.Placeholders)
+	return withoutPlaceholders(fs, sp, b.Placeholders)
 }
 
 // misspelt returns a test for the findings that say an object lacks a
@@ -637,26 +634,46 @@ func syntaxFinding(data []byte, err error) finding.Finding {
 }
 
 // resolve turns pointers into byte spans of text, from the parser's nodes,
-// and returns the index it built for that (nil if none was needed).
-// Only bodies with findings build the index, so valid bodies never do.
-func resolve(fs []finding.Finding, text []byte, parsed *jsonparse.Result) (index jsonparse.Index) {
+// and returns the spans it looked up, for the placeholder check.
+func resolve(fs []finding.Finding, text []byte, parsed *jsonparse.Result) *spans {
+	sp := &spans{parsed: parsed}
 	for i := range fs {
 		f := &fs[i]
 		if f.Target == finding.Fixed && f.Fix == nil {
 			continue
 		}
-		if index == nil {
-			index = jsonparse.IndexOf(parsed.Src, parsed.Nodes)
-		}
 		if f.Target != finding.Fixed {
-			f.Start, f.End = span(index, f.Pointer, f.Target)
+			f.Start, f.End = span(sp, f.Pointer, f.Target)
 			f.Target = finding.Fixed
 		}
 		if f.Fix != nil {
-			planFix(f, text, index)
+			planFix(f, text, sp)
 		}
 	}
-	return index
+	return sp
+}
+
+// spans finds where JSON Pointers are in a parsed body: a few findings walk
+// a few nodes (Result.Find); the index of every pointer is built only for
+// the checks that go through them all, and only once.
+type spans struct {
+	parsed *jsonparse.Result
+	all    jsonparse.Index
+}
+
+func (s *spans) get(ptr string) (jsonparse.Span, bool) {
+	if s.all != nil {
+		sp, ok := s.all[ptr]
+		return sp, ok
+	}
+	return s.parsed.Find(ptr)
+}
+
+func (s *spans) index() jsonparse.Index {
+	if s.all == nil {
+		s.all = jsonparse.IndexOf(s.parsed.Src, s.parsed.Nodes)
+	}
+	return s.all
 }
 
 // place fills in the line and column of every finding and sorts them.
@@ -712,9 +729,9 @@ func KeepSource(source map[int]string, fs []finding.Finding, lines *position.Lin
 
 // span locates a pointer's key or value. A pointer that is not in the file
 // (a rule naming a property that should exist) falls back to its parent.
-func span(index jsonparse.Index, ptr string, target finding.Target) (int, int) {
+func span(sp *spans, ptr string, target finding.Target) (int, int) {
 	for {
-		s, ok := index[ptr]
+		s, ok := sp.get(ptr)
 		if ok {
 			hasKey := s.KeyStart >= 0
 			switch {
