@@ -115,6 +115,17 @@ func Detect(body Body, api schemas.API, kind schemas.Kind) Result {
 	return Result{Shape: Shape{api, kind}, Payload: true, reason: "api and kind given"}
 }
 
+// strongKey holds every kind's strong keys.
+var strongKey = func() map[string]bool {
+	m := map[string]bool{}
+	for _, keys := range strongKeys {
+		for _, k := range keys {
+			m[k] = true
+		}
+	}
+	return m
+}()
+
 // RootProperty reports whether key is a root property of a body of this
 // kind in either API version.
 func RootProperty(kind schemas.Kind, key string) bool {
@@ -138,14 +149,22 @@ func StrongKey(kind schemas.Kind, key string) bool {
 }
 
 func detectKind(root object) (schemas.Kind, string) {
+	// One pass over the root's members, then the keys in the order of
+	// strongKeys for the evidence.
+	present := map[string]bool{}
+	root.members(func(k string, _ int32) {
+		if strongKey[k] {
+			present[k] = true
+		}
+	})
 	var p, r []string
 	for _, k := range strongKeys[schemas.Policy] {
-		if _, ok := root.get(k); ok {
+		if present[k] {
 			p = append(p, k)
 		}
 	}
 	for _, k := range strongKeys[schemas.Request] {
-		if _, ok := root.get(k); ok {
+		if present[k] {
 			r = append(r, k)
 		}
 	}

@@ -190,6 +190,17 @@ func (c *Checker) Get(i int32, key string) (int32, bool) {
 	return found, ok
 }
 
+// MemberIn reports whether object i has a member key whose value (the
+// last, if key repeats) is a string enum accepts, or null when null is
+// true: the test of an if schema that dispatches on @odata.type.
+func (c *Checker) MemberIn(i int32, key string, enum func(string) bool, null bool) bool {
+	m, ok := c.Get(i, key)
+	if !ok {
+		return false
+	}
+	return (null && c.IsNull(m)) || (c.IsString(m) && enum(c.Str(m)))
+}
+
 // JSONType names node i's JSON type as JSON Schema does; a number is
 // "number" whatever its value.
 func JSONType(src string, n jsonparse.Node) string {

@@ -520,11 +520,8 @@ func (w *writer) conditionals(loc string, s map[string]any) (string, error) {
 		fmt.Fprintf(&b, "{\n%s}\n", code)
 	}
 	if _, ok := s["if"]; ok {
-		test, err := w.check(loc+"/if", "i")
-		if err != nil {
-			return "", err
-		}
 		var then, els string
+		var err error
 		if _, ok := s["then"]; ok {
 			if then, err = w.check(loc+"/then", "i"); err != nil {
 				return "", err
@@ -535,10 +532,81 @@ func (w *writer) conditionals(loc string, s map[string]any) (string, error) {
 				return "", err
 			}
 		}
+		pred, ok, err := w.predicate(loc + "/if")
+		if err != nil {
+			return "", err
+		}
+		if ok {
+			fmt.Fprintf(&b, "if %s {\n%s} else {\n%s}\n", pred, then, els)
+			return b.String(), nil
+		}
+		test, err := w.check(loc+"/if", "i")
+		if err != nil {
+			return "", err
+		}
 		// The if schema is a test: what it finds is not reported.
 		fmt.Fprintf(&b, "{\nm := c.Mark()\n%sok := c.Mark() == m\nc.Reset(m)\nif ok {\n%s} else {\n%s}\n}\n", test, then, els)
 	}
 	return b.String(), nil
+}
+
+// predicate compiles the two if schemas that dispatch on @odata.type into
+// a Go condition on node i, so that testing an abstract type's subtypes
+// records and discards nothing:
+//
+//	{"properties": {K: {"enum": [...]}}, "required": [K]}: true for a
+//	non-object (neither keyword applies), else K is there and its value
+//	(the last, if K repeats) is in the enum;
+//	{"not": {"required": [K]}}: an object without K.
+//
+// Any other if schema is tested by running its checks (ok is false).
+func (w *writer) predicate(loc string) (string, bool, error) {
+	s, _, err := w.object(loc)
+	if err != nil || s == nil {
+		return "", false, err
+	}
+	only := func(m map[string]any, keys ...string) bool {
+		for k := range m {
+			if !slices.Contains(keys, k) && !slices.Contains(annotations, k) && !strings.HasPrefix(k, "x-") {
+				return false
+			}
+		}
+		for _, k := range keys {
+			if _, ok := m[k]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	requiredOne := func(m map[string]any) (string, bool) {
+		req, _ := m["required"].([]any)
+		if len(req) != 1 {
+			return "", false
+		}
+		k, ok := req[0].(string)
+		return k, ok
+	}
+	if only(s, "not") {
+		not, _ := s["not"].(map[string]any)
+		if k, ok := requiredOne(not); ok && only(not, "required") {
+			return fmt.Sprintf("(c.IsObject(i) && !c.Has(i, %q))", k), true, nil
+		}
+		return "", false, nil
+	}
+	if !only(s, "properties", "required") {
+		return "", false, nil
+	}
+	k, ok := requiredOne(s)
+	props, _ := s["properties"].(map[string]any)
+	prop, _ := props[k].(map[string]any)
+	if !ok || len(props) != 1 || prop == nil || !only(prop, "enum") {
+		return "", false, nil
+	}
+	strs, null, err := enumValues(loc+"/properties/"+escape(k), prop["enum"])
+	if err != nil {
+		return "", false, err
+	}
+	return fmt.Sprintf("(!c.IsObject(i) || c.MemberIn(i, %q, %s, %v))", k, w.enumFunc(strs), null), true, nil
 }
 
 // defs writes the table of the schema's $defs, sorted by name, that
