@@ -365,7 +365,9 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 		shape = detect.Detect(view, opts.API, opts.Kind)
 	}
 	if !shape.Payload || (!inRequest && b.Syntax != payload.JSON && opts.Kind == "" && !fingerprinted(parsed, shape.Kind)) {
-		return body{status: Skipped, reason: shape.Reason()}
+		reason := shape.Reason()
+		parsed.Release()
+		return body{status: Skipped, reason: reason}
 	}
 	var fs []finding.Finding
 	if parsed.BOM {
@@ -386,6 +388,7 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 		var wire []byte
 		if wire, renamed = wireNames(text, checked, parsed, shape.Shape); renamed != nil {
 			if p, err := jsonparse.Parse(wire); err == nil {
+				parsed.Release()
 				text, parsed = wire, p
 				checked = checkBody(shape.Shape, text, parsed, opts, b)
 			} else {
@@ -411,8 +414,12 @@ func lintBody(data []byte, b *payload.Body, opts Options, inRequest bool) body {
 	if opts.Explain {
 		reason = shape.Reason()
 	}
-	return body{status: Linted, reason: reason, api: shape.API, kind: shape.Kind, findings: fs,
+	linted := body{status: Linted, reason: reason, api: shape.API, kind: shape.Kind, findings: fs,
 		crossRef: crossRef(parsed, shape.Kind)}
+	// Nothing lintBody returns holds the nodes: the next body reuses them.
+	// (Not on a panic: validation may still be reading them.)
+	parsed.Release()
+	return linted
 }
 
 // checkBody validates a body, runs its rules and places their findings in
