@@ -129,7 +129,8 @@ func (t *schType) concrete(odata gjson.Result) *schType {
 
 // is reports whether the type is the Graph type name, e.g. "expirationPattern".
 func (t *schType) is(name string) bool {
-	return t != nil && t.graph == "microsoft.graph."+name
+	const ns = "microsoft.graph."
+	return t != nil && len(t.graph) == len(ns)+len(name) && strings.HasPrefix(t.graph, ns) && t.graph[len(ns):] == name
 }
 
 // schWalk calls visit for every object of the body whose type the schema

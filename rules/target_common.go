@@ -134,11 +134,11 @@ func policyScopeOf(pass *Pass) (s policyScope, ok bool) {
 			return s, false
 		}
 		v = rs.Get("scopeType")
-		s.key, s.ptr = "scopeType", pointer.Join("", "requestorSettings", "scopeType")
+		s.key, s.ptr = "scopeType", "/requestorSettings/scopeType"
 		table = betaScopeAudience
 	} else {
 		v = pass.RootGet("allowedTargetScope")
-		s.key, s.ptr = "allowedTargetScope", pointer.Join("", "allowedTargetScope")
+		s.key, s.ptr = "allowedTargetScope", "/allowedTargetScope"
 	}
 	if v.Type != gjson.String {
 		return s, false
