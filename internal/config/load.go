@@ -359,19 +359,7 @@ func (m *mapper) walk(vs []checker.Violation) {
 }
 
 // location is the path of node i from the root, as pointer tokens.
-func (m *mapper) location(i int32) []string {
-	var loc []string
-	for ; i > 0; i = m.c.Nodes[i].Parent {
-		n := m.c.Nodes[i]
-		if n.Elem >= 0 {
-			loc = append(loc, strconv.Itoa(int(n.Elem)))
-		} else {
-			loc = append(loc, n.Key(m.c.Src))
-		}
-	}
-	slices.Reverse(loc)
-	return loc
-}
+func (m *mapper) location(i int32) []string { return jsonparse.Path(m.c.Src, m.c.Nodes, i) }
 
 func noneOf(keys []string) string {
 	if len(keys) == 2 {

@@ -19,6 +19,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -91,6 +92,21 @@ func (n Node) Key(src string) string {
 // MaxSize is the largest document Parse takes: node spans are 32-bit to
 // keep the node table small.
 const MaxSize = 1<<31 - 1
+
+// Path returns the reference tokens of node i's JSON Pointer (keys, and
+// element indexes in decimal), for messages that name a value by its path.
+func Path(src string, nodes []Node, i int32) []string {
+	var path []string
+	for ; i > 0; i = nodes[i].Parent {
+		if n := nodes[i]; n.Elem >= 0 {
+			path = append(path, strconv.Itoa(int(n.Elem)))
+		} else {
+			path = append(path, n.Key(src))
+		}
+	}
+	slices.Reverse(path)
+	return path
+}
 
 // Pointer returns the JSON Pointer of node i of a document parsed from src.
 func Pointer(src string, nodes []Node, i int32) string {

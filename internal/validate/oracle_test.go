@@ -136,23 +136,23 @@ func convert(t testing.TB, e *jsonschema.ValidationError, nodes map[string]int32
 	case *kind.FalseSchema:
 		v.Keyword = checker.False
 	case *kind.Required:
-		var out []checker.Violation
-		for _, name := range k.Missing {
-			v.Keyword, v.Name = checker.Required, name
-			out = append(out, v)
-		}
-		return out
+		return perName(v, checker.Required, k.Missing)
 	case *kind.AdditionalProperties:
-		var out []checker.Violation
-		for _, name := range k.Properties {
-			v.Keyword, v.Name = checker.AdditionalProperties, name
-			out = append(out, v)
-		}
-		return out
+		return perName(v, checker.AdditionalProperties, k.Properties)
 	default:
 		t.Fatalf("%s: the library reports %T, which the generator does not produce: %v", ptr, k, e)
 	}
 	return []checker.Violation{v}
+}
+
+// perName makes one violation of v per property name.
+func perName(v checker.Violation, kw checker.Keyword, names []string) []checker.Violation {
+	var out []checker.Violation
+	for _, name := range names {
+		v.Keyword, v.Name = kw, name
+		out = append(out, v)
+	}
+	return out
 }
 
 // generated validates body with the generated validator.
