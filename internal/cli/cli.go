@@ -38,6 +38,9 @@ Usage:
   emlint lsp                       run the Language Server (stdio) for editors
   emlint migrate [--write|--diff] PATH ...
                                    turn legacy beta policies and requests into v1.0 bodies
+  emlint describe [--format text|markdown|json] PATH ...
+                                   say what each policy and request does: who can request,
+                                   who approves, for how long, how access is reviewed
   emlint version                   print the version
   emlint help                      show this help
 
@@ -79,6 +82,8 @@ func Main(args []string, env Env) int {
 		return runLSP(args[1:], env)
 	case "migrate":
 		return runMigrate(args[1:], env)
+	case "describe":
+		return runDescribe(args[1:], env)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, "emlint", version())
 		return ExitOK
