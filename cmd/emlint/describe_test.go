@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -53,4 +55,74 @@ func TestDescribeGolden(t *testing.T) {
 	if described < 20 {
 		t.Errorf("only %d bodies described across the examples", described)
 	}
+}
+
+// describe --base compares each file with a git revision: widening changes
+// first, --fail-on-widening exits 1 on one, a file new since the revision
+// is all new, an unchanged one says so.
+func TestDescribeBase(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	policy := readExample(t, "testdata/examples/emlint/v1.0/policy/valid-approval-two-stages.json")
+	request := readExample(t, "testdata/examples/emlint/v1.0/request/valid-admin-add.json")
+	dir := writeFiles(t, map[string]string{"policies/sales.json": policy, "requests/add.json": request})
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "base")
+	widened := strings.Replace(strings.Replace(policy, `"P90D"`, `"P365D"`, 1), `"isApprovalRequiredForAdd": true`, `"isApprovalRequiredForAdd": false`, 1)
+	if widened == policy {
+		t.Fatal("the edit did not apply")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "policies", "sales.json"), []byte(widened), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "policies", "new.json"), []byte(policy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	r := emlintIn(t, dir, "describe", "--base", "HEAD", "--fail-on-widening", ".")
+	if r.code != 1 {
+		t.Errorf("exit status %d, want 1: %s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{
+		"policies/sales.json:1: v1.0 policy, against HEAD\n  WIDENS ACCESS:\n",
+		"approval of new requests: 2 stages; the requestor must justify the request -> none: granted without approval (approval removed",
+		"access expires: after 90 days -> after 365 days (access lasts longer)",
+		"policies/new.json:1: v1.0 policy, against HEAD\n  WIDENS ACCESS:\n    body: none -> a new policy",
+		"requests/add.json:1: v1.0 request, against HEAD\n  no change in what the body does",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("missing %q in:\n%s", want, r.stdout)
+		}
+	}
+	if r := emlintIn(t, dir, "describe", "--base", "HEAD", "requests"); r.code != 0 {
+		t.Errorf("nothing widens: exit status %d: %s", r.code, r.stderr)
+	}
+	if r := emlintIn(t, dir, "describe", "--base", "HEAD", "--format", "markdown", "policies/sales.json"); !strings.Contains(r.stdout, "| ⚠️ **widens access**: approval removed") {
+		t.Errorf("markdown:\n%s", r.stdout)
+	}
+	if r := emlintIn(t, dir, "describe", "--base", "no-such-rev", "."); r.code != 2 || !strings.Contains(r.stderr, "no such revision") {
+		t.Errorf("an unknown revision: exit status %d: %s", r.code, r.stderr)
+	}
+	if r := emlintIn(t, dir, "describe", "--fail-on-widening", "."); r.code != 2 {
+		t.Errorf("--fail-on-widening without --base: exit status %d", r.code)
+	}
+}
+
+func readExample(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repoRoot, path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

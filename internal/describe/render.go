@@ -262,3 +262,108 @@ func JSON(w io.Writer, all []Facts) error {
 		Bodies []Facts `json:"bodies"`
 	}{all})
 }
+
+// BodyDiff is what changed in one body since a base revision.
+type BodyDiff struct {
+	File    string   `json:"file"`
+	Line    int      `json:"line"`
+	API     string   `json:"api"`
+	Kind    string   `json:"kind"`
+	Base    string   `json:"base"` // the revision compared with
+	Changes []Change `json:"changes"`
+}
+
+// Widening reports whether any change widens access.
+func (d BodyDiff) Widening() bool {
+	for _, c := range d.Changes {
+		if c.Widening {
+			return true
+		}
+	}
+	return false
+}
+
+// DiffText writes what changed, body by body: what widens access first.
+func DiffText(w io.Writer, all []BodyDiff) error {
+	var b strings.Builder
+	for i, d := range all {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s:%d: %s %s, against %s\n", d.File, d.Line, d.API, d.Kind, d.Base)
+		if len(d.Changes) == 0 {
+			b.WriteString("  no change in what the body does\n")
+			continue
+		}
+		heading := ""
+		for _, c := range d.Changes {
+			h := "  other changes:\n"
+			if c.Widening {
+				h = "  WIDENS ACCESS:\n"
+			}
+			if h != heading {
+				b.WriteString(h)
+				heading = h
+			}
+			fmt.Fprintf(&b, "    %s: %s -> %s", c.Fact, c.Before, c.After)
+			if c.Widening && c.Why != "" {
+				fmt.Fprintf(&b, " (%s)", c.Why)
+			}
+			b.WriteString("\n")
+		}
+	}
+	if len(all) == 0 {
+		b.WriteString("no policy or request body to compare\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// DiffMarkdown writes what changed as a table per body, for a pull request
+// comment or a step summary.
+func DiffMarkdown(w io.Writer, all []BodyDiff) error {
+	var b strings.Builder
+	if len(all) == 0 {
+		b.WriteString("No policy or request body to compare.\n")
+	}
+	for i, d := range all {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "### `%s:%d`: %s %s, against `%s`\n\n", d.File, d.Line, d.API, d.Kind, d.Base)
+		if len(d.Changes) == 0 {
+			b.WriteString("No change in what the body does.\n")
+			continue
+		}
+		b.WriteString("| | Fact | Before | After |\n|---|---|---|---|\n")
+		for _, c := range d.Changes {
+			mark := ""
+			if c.Widening {
+				mark = "⚠️ **widens access**"
+				if c.Why != "" {
+					mark += ": " + cellMD(c.Why)
+				}
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mark, cellMD(c.Fact), cellMD(c.Before), cellMD(c.After))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// DiffJSON writes {"bodies": [...]}, one BodyDiff per body.
+func DiffJSON(w io.Writer, all []BodyDiff) error {
+	if all == nil {
+		all = []BodyDiff{}
+	}
+	for i := range all {
+		if all[i].Changes == nil {
+			all[i].Changes = []Change{}
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Bodies []BodyDiff `json:"bodies"`
+	}{all})
+}
