@@ -10,7 +10,10 @@
 #   INPUT_FORMAT      --format FORMAT (default github)
 #   INPUT_ARGS        more arguments, split on whitespace; no globbing, no shell
 #   INPUT_SARIF_FILE  when not empty, also write SARIF there
-# From the runner: RUNNER_TEMP, GITHUB_OUTPUT, GITHUB_ACTION_PATH, RUNNER_OS.
+#   INPUT_SUMMARY     true: add `emlint describe --format markdown` of the paths to the job summary
+#   INPUT_SUMMARY_BASE  with INPUT_SUMMARY, describe what changed since this git revision
+# From the runner: RUNNER_TEMP, GITHUB_OUTPUT, GITHUB_ACTION_PATH, RUNNER_OS,
+# GITHUB_STEP_SUMMARY.
 #
 # Writes the step outputs exit-code and sarif-file, and exits with exit-code.
 # Written for bash 3.2 too (macOS runners).
@@ -121,6 +124,25 @@ if [ -n "${INPUT_SARIF_FILE:-}" ] && [ "$status" -lt 2 ]; then
   fi
   sarif_written=$INPUT_SARIF_FILE
   echo "SARIF report: $sarif_written"
+fi
+
+if [ "${INPUT_SUMMARY:-false}" = true ] && [ "$status" -lt 2 ]; then
+  describe=(describe --format markdown)
+  if [ -n "${INPUT_CONFIG:-}" ]; then
+    describe+=(--config "$INPUT_CONFIG")
+  fi
+  if [ -n "${INPUT_SUMMARY_BASE:-}" ]; then
+    describe+=(--base "$INPUT_SUMMARY_BASE")
+  fi
+  printf '+ emlint'
+  printf ' %q' "${describe[@]}" "${paths[@]}"
+  # shellcheck disable=SC2016 # the variable's name is shown, not its value
+  printf ' >> "$GITHUB_STEP_SUMMARY"\n'
+  # The summary is for reviewers: when it cannot be written, say so, and
+  # let the lint's status stand.
+  if ! "$emlint" "${describe[@]}" "${paths[@]}" >>"${GITHUB_STEP_SUMMARY:?GITHUB_STEP_SUMMARY is not set}"; then
+    echo "::warning title=emlint::could not write the job summary: see the messages above"
+  fi
 fi
 
 case "$status" in

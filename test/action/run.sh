@@ -354,6 +354,22 @@ else
   pending+=("sarif-file writing SARIF (emlint has no --format sarif / --output): checked that the action fails with exit 2 instead")
 fi
 
+run_action summary "$ws_main" summary=true
+expect_code 1 "summary: the lint's status stands"
+expect_annotations "summary: the annotations too" "$bad_finding"
+# shellcheck disable=SC2016 # Markdown's backticks, meant literally
+if grep -q '^### `bad.json:1`: v1.0 policy' "$res/step-2-lint.step_summary" && grep -q '^```mermaid$' "$res/step-2-lint.step_summary"; then
+  pass "summary: the job summary describes bad.json, with a Mermaid chart"
+else
+  fail "summary: the job summary is:"$'\n'"$(cat "$res/step-2-lint.step_summary" 2>/dev/null)"
+fi
+run_action no-summary "$ws_main"
+if [ ! -s "$res/step-2-lint.step_summary" ]; then
+  pass "no summary input: the job summary is left alone"
+else
+  fail "no summary input: the job summary was written"
+fi
+
 run_action config "$ws_main" config=no-such-emlint-config.yml
 expect_code 2 "config naming a missing file"
 expect_outputs "config naming a missing file" 2 ""

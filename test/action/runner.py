@@ -303,6 +303,7 @@ def run(meta, action_dir, workspace, temp, result, given):
             rc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", script], cwd=cwd, env=env).returncode
             sys.stdout.flush()
             shutil.copy(env["GITHUB_OUTPUT"], os.path.join(result, f"step-{i}-{sid}.github_output"))
+            shutil.copy(env["GITHUB_STEP_SUMMARY"], os.path.join(result, f"step-{i}-{sid}.step_summary"))
             ctx["steps"][sid] = parse_github_output(env["GITHUB_OUTPUT"])
             print(f"##[step] {step.get('name', sid)}: exit {rc}", flush=True)
             if rc != 0:
