@@ -126,3 +126,45 @@ func readExample(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// Team standards from .emlint.yaml: findings standard/<name> at the value
+// that breaks them, in a JSON file and in a PowerShell script alike, with
+// the configuration's severities and ignores.
+func TestStandardsEndToEnd(t *testing.T) {
+	policy := readExample(t, "testdata/examples/emlint/v1.0/policy/valid-approval-two-stages.json")
+	script := "$policy = @{\n" +
+		"  displayName = 'Contractors'\n" +
+		"  accessPackage = @{ id = 'a8a5f1c3-2e4b-4d6f-9a1c-3e5b7d9f1a2c' }\n" +
+		"  allowedTargetScope = 'allMemberUsers'\n" +
+		"  expiration = @{ type = 'afterDuration'; duration = 'P365D' }\n" +
+		"}\n" +
+		"New-MgEntitlementManagementAssignmentPolicy -BodyParameter $policy\n"
+	dir := writeFiles(t, map[string]string{
+		".emlint.yaml": "standards:\n" +
+			"  - name: max-year\n    max-duration: P180D\n" +
+			"  - name: prefix\n    display-name: \"^AP-\"\n    severity: warning\n" +
+			"ignore:\n  - path: old/**\n    rules: [standard/prefix]\n",
+		"policies/sales.json": policy,
+		"deploy/policy.ps1":   script,
+		"old/sales.json":      policy,
+	})
+	r := emlintIn(t, dir, "lint", "--color", "never", ".")
+	for _, want := range []string{
+		"deploy/policy.ps1:5:54: error: access lasts 365 days, longer than the P180D the standard allows (team standard `max-year`) [standard/max-year]",
+		"deploy/policy.ps1:2:17: warning: the display name \"Contractors\" does not match `^AP-` (team standard `prefix`) [standard/prefix]",
+		"policies/sales.json:2:18: warning: the display name \"Sales contractors\" does not match `^AP-` (team standard `prefix`) [standard/prefix]",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("missing %q in:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "old/sales.json") {
+		t.Errorf("the ignore entry did not apply:\n%s", r.stdout)
+	}
+	if r.code != 1 {
+		t.Errorf("exit status %d, want 1 (an error-level standard is broken)", r.code)
+	}
+	if r := emlintIn(t, dir, "lint", "policies"); r.code != 0 {
+		t.Errorf("a warning-level standard alone: exit status %d, want 0:\n%s", r.code, r.stdout)
+	}
+}

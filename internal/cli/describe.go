@@ -70,7 +70,7 @@ func runDescribe(args []string, env Env) int {
 	if *kind != "" && *kind != "policy" && *kind != "request" {
 		return trouble(env, "--kind %q: use policy or request", *kind)
 	}
-	opts := lint.Options{ShapeFor: cfg.ShapeFor, API: schemas.API(*api), Kind: schemas.Kind(*kind)}
+	opts := lint.Options{ShapeFor: cfg.ShapeFor, Standards: cfg.Standards, API: schemas.API(*api), Kind: schemas.Kind(*kind)}
 	inputs, _ := included(load.Files(paths, load.Options{Stdin: env.Stdin}), cfg)
 	results := lint.LintAll(inputs, opts)
 	status := ExitOK

@@ -101,7 +101,7 @@ func runLint(args []string, env Env) int {
 	if err != nil {
 		return trouble(env, "%v", err)
 	}
-	opts.ShapeFor = cfg.ShapeFor
+	opts.ShapeFor, opts.Standards = cfg.ShapeFor, cfg.Standards
 	failLevel := cmpSeverity(cfg.FailLevel, finding.Error)
 	if fl.failLevel != "" {
 		if failLevel, err = finding.ParseSeverity(fl.failLevel); err != nil {

@@ -32,7 +32,7 @@ func runLSP(args []string, env Env) int {
 	configs := configCache{byDir: map[string]*config.Config{}}
 	lintFn := func(path string, text []byte) []finding.Finding {
 		cfg := configs.forFile(path, env)
-		res := lint.Lint(path, text, lint.Options{ShapeFor: cfg.ShapeFor, SideBySide: true})
+		res := lint.Lint(path, text, lint.Options{ShapeFor: cfg.ShapeFor, Standards: cfg.Standards, SideBySide: true})
 		if res.Status == lint.Failed {
 			fmt.Fprintf(env.Stderr, "emlint lsp: %s\n", res.Reason)
 		}

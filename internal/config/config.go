@@ -17,6 +17,7 @@ package config
 import (
 	"fmt"
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/emlint/emlint/internal/standards"
 	"os"
 	"path/filepath"
 	"slices"
@@ -39,14 +40,38 @@ type Config struct {
 	Path      string           // the file as given to Load, "" for none
 	FailLevel finding.Severity // 0 = default (error)
 
-	rules    map[string]ruleSetting
-	files    []fileEntry
-	include  []string
-	exclude  []string
-	policies []string
-	ignores  []Ignore
-	ignPtrs  [][]patToken  // compiled Pointer of ignores[i]; nil: any pointer
-	used     []atomic.Bool // used[i]: ignores[i] matched a finding
+	rules     map[string]ruleSetting
+	files     []fileEntry
+	include   []string
+	exclude   []string
+	policies  []string
+	ignores   []Ignore
+	ignPtrs   [][]patToken  // compiled Pointer of ignores[i]; nil: any pointer
+	used      []atomic.Bool // used[i]: ignores[i] matched a finding
+	standards []standardEntry
+}
+
+// standardEntry is a standard and the globs of the files it applies to
+// (none: every file).
+type standardEntry struct {
+	standards.Standard
+	paths []string
+}
+
+// Standards returns the `standards:` that apply to a file, in file order.
+func (c *Config) Standards(path string) []standards.Standard {
+	var out []standards.Standard
+	rel := c.rel(path)
+	for _, s := range c.standards {
+		match := len(s.paths) == 0
+		for _, p := range s.paths {
+			match = match || matchPath(p, rel)
+		}
+		if match {
+			out = append(out, s.Standard)
+		}
+	}
+	return out
 }
 
 type ruleSetting struct {

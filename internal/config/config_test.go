@@ -82,7 +82,7 @@ func TestLoadErrors(t *testing.T) {
 		{"root is a list", "- rules\n- files\n", 1, 1, "the file must be a mapping (key: value), not a list: write sections such as `rules:`"},
 		{"root is a string", "hello\n", 1, 1, "the file must be a mapping (key: value), not a string"},
 		{"unknown top-level key", "fail-level: error\nfailLevel: warning\n", 2, 1, "unknown key `failLevel`: did you mean `fail-level`?"},
-		{"unknown key, no suggestion", "fail-level: error\nverbose: true\n", 2, 1, "unknown key `verbose`: remove it, or use one of `exclude`, `fail-level`, `files`, `ignore`, `include`, `policies` or `rules`"},
+		{"unknown key, no suggestion", "fail-level: error\nverbose: true\n", 2, 1, "unknown key `verbose`: remove it, or use one of `exclude`, `fail-level`, `files`, `ignore`, `include`, `policies`, `rules` or `standards`"},
 		{"unknown key: rule", "rule:\n  json-bom: off\n", 1, 1, "did you mean `rules`?"},
 		{"unknown key in files entry", "files:\n  - path: a\n    api: beta\n    knd: policy\n", 4, 5, "unknown key `knd` in files[0]: did you mean `kind`?"},
 		{"unknown key in ignore entry", "ignore:\n  - path: a\n    rule: [json-bom]\n", 3, 5, "unknown key `rule` in ignore[0]: did you mean `rules`?"},
@@ -128,6 +128,17 @@ func TestLoadErrors(t *testing.T) {
 		{"empty pointer", "ignore:\n  - path: a\n    pointer: \"\"\n", 3, 14, "the pointer pattern is empty: omit `pointer`"},
 		{"pointer bad escape", "ignore:\n  - path: a\n    pointer: /a~2b\n", 3, 14, "has a `~` that is not ~0 or ~1"},
 		{"pointer trailing tilde", "ignore:\n  - path: a\n    pointer: /a~\n", 3, 14, "has a `~` that is not ~0 or ~1"},
+		{"standard without a check", "standards:\n  - name: guests\n", 2, 5, "standard \"guests\" checks nothing"},
+		{"standard bad name", "standards:\n  - name: Guest Expiry\n    expiry-required: true\n", 2, 11, "use lower-case letters, digits and dashes"},
+		{"standard twice", "standards:\n  - name: a\n    expiry-required: true\n  - name: a\n    approval-required: true\n", 4, 11, "a second standard named \"a\""},
+		{"standard bad duration", "standards:\n  - name: a\n    max-duration: 180 days\n", 3, 19, "max-duration \"180 days\" is not an ISO 8601 duration"},
+		{"standard bad interval", "standards:\n  - name: a\n    max-review-interval: P0D\n", 3, 26, "max-review-interval \"P0D\""},
+		{"standard too many stages", "standards:\n  - name: a\n    min-stages: 4\n", 3, 17, "Graph allows 1 to 3 approval stages"},
+		{"standard approver type", "standards:\n  - name: a\n    approver-types: [singleUser, groupMember]\n", 3, 34, "did you mean \"groupMembers\"?"},
+		{"standard bad regexp", "standards:\n  - name: a\n    display-name: \"AP-(\"\n", 3, 19, "is not a regular expression"},
+		{"standard unknown check", "standards:\n  - name: a\n    max-durations: P1D\n", 3, 5, "did you mean `max-duration`?"},
+		{"standard bad severity", "standards:\n  - name: a\n    expiry-required: true\n    severity: fatal\n", 4, 15, "severity"},
+		{"standard bad glob", "standards:\n  - name: a\n    expiry-required: true\n    path: [\"/abs\"]\n", 4, 12, "starts with `/`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -693,4 +704,40 @@ func referenceSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatalf("config.schema.json: %v", err)
 	}
 	return sch
+}
+
+// A standard applies to the files its path globs match, or every file;
+// its rule id standard/<name> is known to rules:, ignore: and the rest.
+func TestStandardsConfig(t *testing.T) {
+	c := mustLoad(t, `standards:
+  - name: guest-expiry
+    path: ["policies/**", "legacy/*.json"]
+    external-only: true
+    max-duration: P180D
+    severity: warning
+  - name: named
+    display-name: "^AP-"
+ignore:
+  - path: old.json
+    rules: [standard/named]
+rules:
+  standard/guest-expiry: info
+`)
+	got := func(path string) []string {
+		var names []string
+		for _, s := range c.Standards(filepath.Join(c.Dir, path)) {
+			names = append(names, s.Name+"/"+s.Severity.String())
+		}
+		return names
+	}
+	if g := got("policies/a/p.json"); !reflect.DeepEqual(g, []string{"guest-expiry/warning", "named/error"}) {
+		t.Errorf("policies/a/p.json: %v", g)
+	}
+	if g := got("requests/r.json"); !reflect.DeepEqual(g, []string{"named/error"}) {
+		t.Errorf("requests/r.json: %v", g)
+	}
+	s := c.Standards(filepath.Join(c.Dir, "policies/p.json"))[0]
+	if !s.ExternalOnly || s.MaxDuration != 180 || s.MaxDurationText != "P180D" {
+		t.Errorf("guest-expiry: %+v", s)
+	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/jsonparse"
 	"github.com/emlint/emlint/internal/pointer"
+	"github.com/emlint/emlint/internal/standards"
 	"github.com/emlint/emlint/internal/suggest"
 	"github.com/emlint/emlint/internal/validate/checker"
 	"github.com/emlint/emlint/schemas"
@@ -587,14 +588,36 @@ type rawConfig struct {
 		Rules   []string `json:"rules"`
 		Reason  string   `json:"reason"`
 	} `json:"ignore"`
+	Standards []rawStandard `json:"standards"`
+}
+
+// rawStandard is one entry of `standards:` as written.
+type rawStandard struct {
+	Name                  string          `json:"name"`
+	Path                  json.RawMessage `json:"path"` // a glob or a list of globs
+	Severity              *string         `json:"severity"`
+	ExternalOnly          bool            `json:"external-only"`
+	MaxDuration           *string         `json:"max-duration"`
+	ExpiryRequired        bool            `json:"expiry-required"`
+	ApprovalRequired      bool            `json:"approval-required"`
+	MinStages             *int            `json:"min-stages"`
+	JustificationRequired bool            `json:"justification-required"`
+	AccessReviewRequired  bool            `json:"access-review-required"`
+	MaxReviewInterval     *string         `json:"max-review-interval"`
+	ApproverTypes         []string        `json:"approver-types"`
+	DisplayName           *string         `json:"display-name"`
 }
 
 // check verifies what the schema cannot (rule ids, globs, pointer
 // patterns) and builds the Config.
 func (p *parser) check(raw *rawConfig, ruleIDs []string) (*Config, *Error) {
 	var errs []*Error
+	declared := map[string]bool{} // standard/<name> of every standard
+	for _, st := range raw.Standards {
+		declared["standard/"+st.Name] = true
+	}
 	rule := func(ptr, id string) {
-		if ruleIDs == nil || slices.Contains(ruleIDs, id) {
+		if ruleIDs == nil || slices.Contains(ruleIDs, id) || declared[id] {
 			return
 		}
 		msg := fmt.Sprintf("unknown rule `%s`", id)
@@ -672,10 +695,109 @@ func (p *parser) check(raw *rawConfig, ruleIDs []string) (*Config, *Error) {
 		c.ignores = append(c.ignores, entry)
 		c.ignPtrs = append(c.ignPtrs, toks)
 	}
+	errs = append(errs, p.standards(raw.Standards, c, glob)...)
 	if e := first(errs); e != nil {
 		return nil, e
 	}
 	return build(c), nil
+}
+
+var standardName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// standards checks the `standards:` entries (what the schema cannot: names,
+// globs, durations, regular expressions, approver types) and adds them to c.
+func (p *parser) standards(raw []rawStandard, c *Config, glob func(ptr, pat string) string) []*Error {
+	var errs []*Error
+	bad := func(ptr, format string, args ...any) {
+		errs = append(errs, p.errAt(p.index[ptr].val, format, args...))
+	}
+	seen := map[string]bool{}
+	for i, r := range raw {
+		ptr := pointer.Index("/standards", i)
+		s := standards.Standard{Name: r.Name, Severity: finding.Error, ExternalOnly: r.ExternalOnly,
+			ExpiryRequired: r.ExpiryRequired, ApprovalRequired: r.ApprovalRequired,
+			JustificationRequired: r.JustificationRequired, AccessReviewRequired: r.AccessReviewRequired}
+		switch {
+		case !standardName.MatchString(r.Name):
+			bad(ptr+"/name", "standard name %q: use lower-case letters, digits and dashes, such as \"guest-expiry\" (its findings are standard/<name>)", r.Name)
+		case seen[r.Name]:
+			bad(ptr+"/name", "a second standard named %q: give each its own name", r.Name)
+		}
+		seen[r.Name] = true
+		if r.Severity != nil {
+			s.Severity, _ = finding.ParseSeverity(*r.Severity) // the schema allowed only severities
+		}
+		checks := 0
+		if r.MaxDuration != nil {
+			checks++
+			d, ok := standards.DurationDays(*r.MaxDuration)
+			if !ok || d <= 0 {
+				bad(ptr+"/max-duration", "max-duration %q is not an ISO 8601 duration: write one such as P180D (180 days) or P1Y", *r.MaxDuration)
+			}
+			s.MaxDuration, s.MaxDurationText = d, *r.MaxDuration
+		}
+		if r.MaxReviewInterval != nil {
+			checks++
+			d, ok := standards.DurationDays(*r.MaxReviewInterval)
+			if !ok || d <= 0 {
+				bad(ptr+"/max-review-interval", "max-review-interval %q is not an ISO 8601 duration: write one such as P90D", *r.MaxReviewInterval)
+			}
+			s.MaxReviewInterval, s.MaxReviewIntervalText = d, *r.MaxReviewInterval
+		}
+		if r.MinStages != nil {
+			checks++
+			if *r.MinStages < 1 || *r.MinStages > 3 {
+				bad(ptr+"/min-stages", "min-stages %d: Graph allows 1 to 3 approval stages", *r.MinStages)
+			}
+			s.MinStages = *r.MinStages
+		}
+		if r.ApproverTypes != nil {
+			checks++
+			s.ApproverTypes = []string{}
+			for j, t := range r.ApproverTypes {
+				if !slices.Contains(standards.ApproverTypes, t) {
+					msg := fmt.Sprintf("approver type %q is not one Graph has", t)
+					if h := suggest.Closest(t, standards.ApproverTypes); h != "" {
+						msg += fmt.Sprintf(": did you mean %q?", h)
+					}
+					bad(pointer.Index(ptr+"/approver-types", j), "%s", msg)
+				}
+				s.ApproverTypes = append(s.ApproverTypes, t)
+			}
+		}
+		if r.DisplayName != nil {
+			checks++
+			re, err := regexp.Compile(*r.DisplayName)
+			if err != nil {
+				bad(ptr+"/display-name", "display-name %q is not a regular expression Go reads: %v", *r.DisplayName, err)
+			}
+			s.DisplayName = re
+		}
+		for _, b := range []bool{r.ExpiryRequired, r.ApprovalRequired, r.JustificationRequired, r.AccessReviewRequired} {
+			if b {
+				checks++
+			}
+		}
+		if checks == 0 {
+			bad(ptr, "standard %q checks nothing: add a check such as `max-duration: P180D` or `approval-required: true`", r.Name)
+		}
+		var paths []string
+		switch {
+		case len(r.Path) == 0:
+		case r.Path[0] == '"':
+			var one string
+			json.Unmarshal(r.Path, &one)
+			paths = []string{glob(ptr+"/path", one)}
+		default:
+			var many []string
+			json.Unmarshal(r.Path, &many)
+			for j, pat := range many {
+				paths = append(paths, glob(pointer.Index(ptr+"/path", j), pat))
+			}
+		}
+		c.standards = append(c.standards, standardEntry{Standard: s, paths: paths})
+	}
+	return errs
 }
 
 // build finishes a Config (nil: the default).

@@ -34,6 +34,8 @@ func config_root(c *checker.Checker, i int32) {
 				config_5(c, m)
 			case "rules":
 				config_6(c, m)
+			case "standards":
+				config_7(c, m)
 			default:
 				c.Undeclared(i, "", m)
 			}
@@ -60,7 +62,7 @@ func config_2(c *checker.Checker, i int32) {
 	}
 	if c.IsArray(i) {
 		for e := c.First(i); e >= 0; e = c.Next(i, e) {
-			config_7(c, e)
+			config_8(c, e)
 		}
 	}
 }
@@ -72,7 +74,7 @@ func config_3(c *checker.Checker, i int32) {
 	}
 	if c.IsArray(i) {
 		for e := c.First(i); e >= 0; e = c.Next(i, e) {
-			config_8(c, e)
+			config_9(c, e)
 		}
 	}
 }
@@ -119,19 +121,36 @@ func config_6(c *checker.Checker, i int32) {
 	}
 }
 
-// config_7 checks a value against #/properties/files/items.
+// config_7 checks a value against #/properties/standards.
 func config_7(c *checker.Checker, i int32) {
+	if !c.Leaf(i, &config_leaf12) {
+		return
+	}
+	if c.IsArray(i) {
+		for e := c.First(i); e >= 0; e = c.Next(i, e) {
+			config_10(c, e)
+		}
+	}
+}
+
+// config_8 checks a value against #/properties/files/items.
+func config_8(c *checker.Checker, i int32) {
 	config_file(c, i)
 }
 
-// config_8 checks a value against #/properties/ignore/items.
-func config_8(c *checker.Checker, i int32) {
+// config_9 checks a value against #/properties/ignore/items.
+func config_9(c *checker.Checker, i int32) {
 	config_ignore(c, i)
+}
+
+// config_10 checks a value against #/properties/standards/items.
+func config_10(c *checker.Checker, i int32) {
+	config_standard(c, i)
 }
 
 // config_file checks a value against #/$defs/file.
 func config_file(c *checker.Checker, i int32) {
-	if !c.Leaf(i, &config_leaf12) {
+	if !c.Leaf(i, &config_leaf13) {
 		return
 	}
 	if c.IsObject(i) {
@@ -144,11 +163,11 @@ func config_file(c *checker.Checker, i int32) {
 			}
 			switch c.Nodes[m].Key(c.Src) {
 			case "api":
-				c.Leaf(m, &config_leaf13)
-			case "kind":
 				c.Leaf(m, &config_leaf14)
-			case "path":
+			case "kind":
 				c.Leaf(m, &config_leaf15)
+			case "path":
+				c.Leaf(m, &config_leaf16)
 			default:
 				c.Undeclared(i, "/$defs/file", m)
 			}
@@ -156,12 +175,12 @@ func config_file(c *checker.Checker, i int32) {
 	}
 	{
 		b0 := c.Mark()
-		config_11(c, i)
+		config_14(c, i)
 		if c.Mark() == b0 {
 			c.Reset(b0)
 		} else {
 			b1 := c.Mark()
-			config_12(c, i)
+			config_15(c, i)
 			if c.Mark() == b1 {
 				c.Reset(b0)
 			} else {
@@ -173,7 +192,7 @@ func config_file(c *checker.Checker, i int32) {
 
 // config_ignore checks a value against #/$defs/ignore.
 func config_ignore(c *checker.Checker, i int32) {
-	if !c.Leaf(i, &config_leaf16) {
+	if !c.Leaf(i, &config_leaf17) {
 		return
 	}
 	if c.IsObject(i) {
@@ -186,13 +205,13 @@ func config_ignore(c *checker.Checker, i int32) {
 			}
 			switch c.Nodes[m].Key(c.Src) {
 			case "path":
-				c.Leaf(m, &config_leaf17)
-			case "pointer":
 				c.Leaf(m, &config_leaf18)
-			case "reason":
+			case "pointer":
 				c.Leaf(m, &config_leaf19)
+			case "reason":
+				c.Leaf(m, &config_leaf20)
 			case "rules":
-				config_13(c, m)
+				config_16(c, m)
 			default:
 				c.Undeclared(i, "/$defs/ignore", m)
 			}
@@ -200,8 +219,55 @@ func config_ignore(c *checker.Checker, i int32) {
 	}
 }
 
-// config_11 checks a value against #/$defs/file/anyOf/0.
-func config_11(c *checker.Checker, i int32) {
+// config_standard checks a value against #/$defs/standard.
+func config_standard(c *checker.Checker, i int32) {
+	if !c.Leaf(i, &config_leaf21) {
+		return
+	}
+	if c.IsObject(i) {
+		if !c.Has(i, "name") {
+			c.Missing(i, "/$defs/standard", "name")
+		}
+		for m := c.First(i); m >= 0; m = c.Next(i, m) {
+			if c.Shadowed(i, m) {
+				continue
+			}
+			switch c.Nodes[m].Key(c.Src) {
+			case "access-review-required":
+				c.Leaf(m, &config_leaf22)
+			case "approval-required":
+				c.Leaf(m, &config_leaf23)
+			case "approver-types":
+				config_17(c, m)
+			case "display-name":
+				c.Leaf(m, &config_leaf24)
+			case "expiry-required":
+				c.Leaf(m, &config_leaf25)
+			case "external-only":
+				c.Leaf(m, &config_leaf26)
+			case "justification-required":
+				c.Leaf(m, &config_leaf27)
+			case "max-duration":
+				c.Leaf(m, &config_leaf28)
+			case "max-review-interval":
+				c.Leaf(m, &config_leaf29)
+			case "min-stages":
+				c.Leaf(m, &config_leaf30)
+			case "name":
+				c.Leaf(m, &config_leaf31)
+			case "path":
+				config_18(c, m)
+			case "severity":
+				c.Leaf(m, &config_leaf32)
+			default:
+				c.Undeclared(i, "/$defs/standard", m)
+			}
+		}
+	}
+}
+
+// config_14 checks a value against #/$defs/file/anyOf/0.
+func config_14(c *checker.Checker, i int32) {
 	if c.IsObject(i) {
 		if !c.Has(i, "api") {
 			c.Missing(i, "/$defs/file/anyOf/0", "api")
@@ -209,8 +275,8 @@ func config_11(c *checker.Checker, i int32) {
 	}
 }
 
-// config_12 checks a value against #/$defs/file/anyOf/1.
-func config_12(c *checker.Checker, i int32) {
+// config_15 checks a value against #/$defs/file/anyOf/1.
+func config_15(c *checker.Checker, i int32) {
 	if c.IsObject(i) {
 		if !c.Has(i, "kind") {
 			c.Missing(i, "/$defs/file/anyOf/1", "kind")
@@ -218,14 +284,57 @@ func config_12(c *checker.Checker, i int32) {
 	}
 }
 
-// config_13 checks a value against #/$defs/ignore/properties/rules.
-func config_13(c *checker.Checker, i int32) {
-	if !c.Leaf(i, &config_leaf20) {
+// config_16 checks a value against #/$defs/ignore/properties/rules.
+func config_16(c *checker.Checker, i int32) {
+	if !c.Leaf(i, &config_leaf33) {
 		return
 	}
 	if c.IsArray(i) {
 		for e := c.First(i); e >= 0; e = c.Next(i, e) {
-			c.Leaf(e, &config_leaf21)
+			c.Leaf(e, &config_leaf34)
+		}
+	}
+}
+
+// config_17 checks a value against #/$defs/standard/properties/approver-types.
+func config_17(c *checker.Checker, i int32) {
+	if !c.Leaf(i, &config_leaf35) {
+		return
+	}
+	if c.IsArray(i) {
+		for e := c.First(i); e >= 0; e = c.Next(i, e) {
+			c.Leaf(e, &config_leaf36)
+		}
+	}
+}
+
+// config_18 checks a value against #/$defs/standard/properties/path.
+func config_18(c *checker.Checker, i int32) {
+	{
+		b0 := c.Mark()
+		c.Leaf(i, &config_leaf37)
+		if c.Mark() == b0 {
+			c.Reset(b0)
+		} else {
+			b1 := c.Mark()
+			config_19(c, i)
+			if c.Mark() == b1 {
+				c.Reset(b0)
+			} else {
+				c.Group(i, "/$defs/standard/properties/path", b0, b1)
+			}
+		}
+	}
+}
+
+// config_19 checks a value against #/$defs/standard/properties/path/anyOf/1.
+func config_19(c *checker.Checker, i int32) {
+	if !c.Leaf(i, &config_leaf38) {
+		return
+	}
+	if c.IsArray(i) {
+		for e := c.First(i); e >= 0; e = c.Next(i, e) {
+			c.Leaf(e, &config_leaf39)
 		}
 	}
 }
@@ -235,8 +344,9 @@ const configRoot = ""
 
 // configDefs describes the schema's $defs, by name.
 var configDefs = []checker.Def{
-	{Name: "file", GraphType: "", Properties: list9, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}}},
-	{Name: "ignore", GraphType: "", Properties: list10, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}, {}}},
+	{Name: "file", GraphType: "", Properties: list11, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}}},
+	{Name: "ignore", GraphType: "", Properties: list12, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}, {}}},
+	{Name: "standard", GraphType: "", Properties: list13, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},
 }
 
 func enum0(s string) bool {
@@ -283,24 +393,45 @@ var config_leaf8 = checker.Leaf{Schema: "/properties/policies", Types: checker.T
 var config_leaf9 = checker.Leaf{Schema: "/properties/policies/items", Types: checker.TString, TypeWant: list3}
 var config_leaf10 = checker.Leaf{Schema: "/properties/rules", Types: checker.TNull | checker.TObject, TypeWant: list4}
 var config_leaf11 = checker.Leaf{Schema: "/properties/rules/additionalProperties", Enum: enum1, EnumWant: list5}
-var config_leaf12 = checker.Leaf{Schema: "/$defs/file", Types: checker.TObject, TypeWant: list0}
-var config_leaf13 = checker.Leaf{Schema: "/$defs/file/properties/api", Enum: enum2, EnumWant: list6}
-var config_leaf14 = checker.Leaf{Schema: "/$defs/file/properties/kind", Enum: enum3, EnumWant: list7}
-var config_leaf15 = checker.Leaf{Schema: "/$defs/file/properties/path", Types: checker.TString, TypeWant: list3}
-var config_leaf16 = checker.Leaf{Schema: "/$defs/ignore", Types: checker.TObject, TypeWant: list0}
-var config_leaf17 = checker.Leaf{Schema: "/$defs/ignore/properties/path", Types: checker.TString, TypeWant: list3}
-var config_leaf18 = checker.Leaf{Schema: "/$defs/ignore/properties/pointer", Types: checker.TString, TypeWant: list3}
-var config_leaf19 = checker.Leaf{Schema: "/$defs/ignore/properties/reason", Types: checker.TString, TypeWant: list3}
-var config_leaf20 = checker.Leaf{Schema: "/$defs/ignore/properties/rules", Types: checker.TArray, TypeWant: list8}
-var config_leaf21 = checker.Leaf{Schema: "/$defs/ignore/properties/rules/items", Types: checker.TString, TypeWant: list3}
+var config_leaf12 = checker.Leaf{Schema: "/properties/standards", Types: checker.TNull | checker.TArray, TypeWant: list2}
+var config_leaf13 = checker.Leaf{Schema: "/$defs/file", Types: checker.TObject, TypeWant: list0}
+var config_leaf14 = checker.Leaf{Schema: "/$defs/file/properties/api", Enum: enum2, EnumWant: list6}
+var config_leaf15 = checker.Leaf{Schema: "/$defs/file/properties/kind", Enum: enum3, EnumWant: list7}
+var config_leaf16 = checker.Leaf{Schema: "/$defs/file/properties/path", Types: checker.TString, TypeWant: list3}
+var config_leaf17 = checker.Leaf{Schema: "/$defs/ignore", Types: checker.TObject, TypeWant: list0}
+var config_leaf18 = checker.Leaf{Schema: "/$defs/ignore/properties/path", Types: checker.TString, TypeWant: list3}
+var config_leaf19 = checker.Leaf{Schema: "/$defs/ignore/properties/pointer", Types: checker.TString, TypeWant: list3}
+var config_leaf20 = checker.Leaf{Schema: "/$defs/ignore/properties/reason", Types: checker.TString, TypeWant: list3}
+var config_leaf21 = checker.Leaf{Schema: "/$defs/standard", Types: checker.TObject, TypeWant: list0}
+var config_leaf22 = checker.Leaf{Schema: "/$defs/standard/properties/access-review-required", Types: checker.TBoolean, TypeWant: list8}
+var config_leaf23 = checker.Leaf{Schema: "/$defs/standard/properties/approval-required", Types: checker.TBoolean, TypeWant: list8}
+var config_leaf24 = checker.Leaf{Schema: "/$defs/standard/properties/display-name", Types: checker.TString, TypeWant: list3}
+var config_leaf25 = checker.Leaf{Schema: "/$defs/standard/properties/expiry-required", Types: checker.TBoolean, TypeWant: list8}
+var config_leaf26 = checker.Leaf{Schema: "/$defs/standard/properties/external-only", Types: checker.TBoolean, TypeWant: list8}
+var config_leaf27 = checker.Leaf{Schema: "/$defs/standard/properties/justification-required", Types: checker.TBoolean, TypeWant: list8}
+var config_leaf28 = checker.Leaf{Schema: "/$defs/standard/properties/max-duration", Types: checker.TString, TypeWant: list3}
+var config_leaf29 = checker.Leaf{Schema: "/$defs/standard/properties/max-review-interval", Types: checker.TString, TypeWant: list3}
+var config_leaf30 = checker.Leaf{Schema: "/$defs/standard/properties/min-stages", Types: checker.TInteger, TypeWant: list9}
+var config_leaf31 = checker.Leaf{Schema: "/$defs/standard/properties/name", Types: checker.TString, TypeWant: list3}
+var config_leaf32 = checker.Leaf{Schema: "/$defs/standard/properties/severity", Enum: enum0, EnumWant: list1}
+var config_leaf33 = checker.Leaf{Schema: "/$defs/ignore/properties/rules", Types: checker.TArray, TypeWant: list10}
+var config_leaf34 = checker.Leaf{Schema: "/$defs/ignore/properties/rules/items", Types: checker.TString, TypeWant: list3}
+var config_leaf35 = checker.Leaf{Schema: "/$defs/standard/properties/approver-types", Types: checker.TArray, TypeWant: list10}
+var config_leaf36 = checker.Leaf{Schema: "/$defs/standard/properties/approver-types/items", Types: checker.TString, TypeWant: list3}
+var config_leaf37 = checker.Leaf{Schema: "/$defs/standard/properties/path/anyOf/0", Types: checker.TString, TypeWant: list3}
+var config_leaf38 = checker.Leaf{Schema: "/$defs/standard/properties/path/anyOf/1", Types: checker.TArray, TypeWant: list10}
+var config_leaf39 = checker.Leaf{Schema: "/$defs/standard/properties/path/anyOf/1/items", Types: checker.TString, TypeWant: list3}
 var list0 = []string{"object"}
 var list1 = []string{"error", "warning", "info"}
-var list10 = []string{"path", "pointer", "reason", "rules"}
+var list10 = []string{"array"}
+var list11 = []string{"api", "kind", "path"}
+var list12 = []string{"path", "pointer", "reason", "rules"}
+var list13 = []string{"access-review-required", "approval-required", "approver-types", "display-name", "expiry-required", "external-only", "justification-required", "max-duration", "max-review-interval", "min-stages", "name", "path", "severity"}
 var list2 = []string{"null", "array"}
 var list3 = []string{"string"}
 var list4 = []string{"null", "object"}
 var list5 = []string{"off", "error", "warning", "info"}
 var list6 = []string{"beta", "v1.0"}
 var list7 = []string{"policy", "request"}
-var list8 = []string{"array"}
-var list9 = []string{"api", "kind", "path"}
+var list8 = []string{"boolean"}
+var list9 = []string{"integer"}

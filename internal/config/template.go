@@ -63,4 +63,22 @@ ignore:
   #   pointer: "/requestApprovalSettings/approvalStages/*"
   #   rules: [beta-approval-mode]
   #   reason: "migrating in Q3"
+
+# Your team's own standards for policies, beyond what Graph accepts. Each
+# entry has a name (its findings are standard/<name>), optionally path (a
+# glob or a list), severity (default error) and external-only (only policies
+# open to users outside the directory), and one or more checks:
+# max-duration, expiry-required, approval-required, min-stages,
+# justification-required, access-review-required, max-review-interval,
+# approver-types, display-name.
+standards:
+  # - name: guest-access
+  #   external-only: true
+  #   max-duration: P180D
+  #   approval-required: true
+  #   access-review-required: true
+  # - name: naming
+  #   path: "policies/**"
+  #   display-name: "^AP-"
+  #   severity: warning
 `

@@ -107,4 +107,7 @@ func TestInitTemplateExamples(t *testing.T) {
 	if len(c.UnusedIgnores()) != 0 {
 		t.Errorf("unused: %+v", c.UnusedIgnores())
 	}
+	if got := c.Standards(filepath.Join(c.Dir, "policies", "p.json")); len(got) != 2 || !got[0].ExternalOnly || got[1].DisplayName == nil {
+		t.Errorf("the standards examples: %+v", got)
+	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/emlint/emlint/internal/payload"
 	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/internal/position"
+	"github.com/emlint/emlint/internal/standards"
 	"github.com/emlint/emlint/internal/validate"
 	"github.com/emlint/emlint/rules"
 	"github.com/emlint/emlint/schemas"
@@ -111,6 +112,10 @@ type Options struct {
 	SideBySide bool
 
 	put bool // the body is sent with PUT (from a request line)
+	// Standards gives the team standards (configuration `standards:`) that
+	// apply to a path; standards holds those of the file being linted.
+	Standards func(path string) []standards.Standard
+	standards []standards.Standard
 }
 
 // Status is what happened to a file.
@@ -172,6 +177,9 @@ func Lint(name string, data []byte, opts Options) (res File) {
 	var cfgKind schemas.Kind
 	if opts.ShapeFor != nil {
 		cfgAPI, cfgKind = opts.ShapeFor(name)
+	}
+	if opts.Standards != nil {
+		opts.standards = opts.Standards(name)
 	}
 	data, _ = extract.Text(name, data) // positions count characters of the text, however it is encoded
 	if extract.Supported(name) {
@@ -585,18 +593,29 @@ func check(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Options) 
 	}
 	if len(text) < bigBody && !opts.SideBySide {
 		validateBody()
-		return schemaFindings, runRules(opts.Rules, s, src, parsed, opts.put)
+		return schemaFindings, append(runRules(opts.Rules, s, src, parsed, opts.put), checkStandards(opts, s, src, parsed)...)
 	}
 	done := make(chan any, 1) // buffered: if the rules panic, the validation still ends
 	go func() {
 		defer func() { done <- recover() }() // a panic belongs to this file, as Lint reports it
 		validateBody()
 	}()
-	ruleFindings = runRules(opts.Rules, s, src, parsed, opts.put)
+	ruleFindings = append(runRules(opts.Rules, s, src, parsed, opts.put), checkStandards(opts, s, src, parsed)...)
 	if r := <-done; r != nil {
 		panic(r)
 	}
 	return schemaFindings, ruleFindings
+}
+
+// checkStandards checks the team standards that apply to the file.
+func checkStandards(opts Options, s detect.Shape, src string, parsed *jsonparse.Result) []finding.Finding {
+	if len(opts.standards) == 0 {
+		return nil
+	}
+	if parsed.BOM {
+		src = src[3:]
+	}
+	return standards.Check(opts.standards, s.API, s.Kind, gjson.Parse(src))
 }
 
 func runRules(list []*rules.Rule, s detect.Shape, src string, parsed *jsonparse.Result, put bool) []finding.Finding {
