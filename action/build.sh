@@ -19,4 +19,6 @@ fi
 export GOWORK=off
 go version
 go build -trimpath -o "$out" ./cmd/emlint
+# emlint-schema beside it: emlint runs it for standards with a schema: file.
+go build -trimpath -o "$(dirname "$out")/emlint-schema$([ "${RUNNER_OS:-}" = Windows ] && echo .exe)" ./cmd/emlint-schema
 "$out" version

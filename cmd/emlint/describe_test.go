@@ -168,3 +168,47 @@ func TestStandardsEndToEnd(t *testing.T) {
 		t.Errorf("a warning-level standard alone: exit status %d, want 0:\n%s", r.code, r.stdout)
 	}
 }
+
+// A standard with a schema of the team's own: its violations are findings
+// at the value, with the schema's x-emlint-message or description; the
+// schema may refer only to files inside the repository.
+func TestSchemaStandard(t *testing.T) {
+	policy := readExample(t, "testdata/examples/emlint/v1.0/policy/valid-approval-two-stages.json")
+	schema := `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "type": "object",
+  "properties": {
+    "displayName": {"type": "string", "pattern": "^AP-", "x-emlint-message": "start the display name with AP- (naming standard, wiki/naming)"},
+    "description": {"$ref": "parts/description.schema.json"}
+  },
+  "required": ["displayName", "description"]
+}`
+	dir := writeFiles(t, map[string]string{
+		".emlint.yaml":                            "standards:\n  - name: house\n    schema: standards/policy.schema.json\n",
+		"standards/policy.schema.json":            schema,
+		"standards/parts/description.schema.json": `{"type": "string", "minLength": 100, "description": "a description of at least 100 characters"}`,
+		"policies/sales.json":                     policy,
+	})
+	r := emlintIn(t, dir, "lint", "--color", "never", ".")
+	for _, want := range []string{
+		"policies/sales.json:2:18: error: start the display name with AP- (naming standard, wiki/naming) (team standard `house`) [standard/house]",
+		"policies/sales.json:3:18: error: a description of at least 100 characters (team standard `house`) [standard/house]",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("missing %q in:\n%s%s", want, r.stdout, r.stderr)
+		}
+	}
+	if r.code != 1 {
+		t.Errorf("exit status %d, want 1", r.code)
+	}
+
+	outside := writeFiles(t, map[string]string{".emlint.yaml": "standards:\n  - name: house\n    schema: ../policy.schema.json\n", "p.json": policy})
+	if r := emlintIn(t, outside, "lint", "."); r.code != 2 || !strings.Contains(r.stderr, "is outside the directory of the configuration file") {
+		t.Errorf("a schema outside the repository: exit status %d: %s", r.code, r.stderr)
+	}
+	remote := writeFiles(t, map[string]string{".emlint.yaml": "standards:\n  - name: house\n    schema: s.json\n", "p.json": policy,
+		"s.json": `{"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": "https://example.com/x.json"}`})
+	if r := emlintIn(t, remote, "lint", "--color", "never", "."); !strings.Contains(r.stdout, "the standard's schema could not be checked") || !strings.Contains(r.stdout, "refused to load") {
+		t.Errorf("a schema that refers to the network:\n%s%s", r.stdout, r.stderr)
+	}
+}

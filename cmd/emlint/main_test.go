@@ -40,6 +40,14 @@ func TestMain(m *testing.M) {
 	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
 		panic("building emlint: " + err.Error() + "\n" + string(out))
 	}
+	// emlint-schema beside it, as go install puts them: schema standards run it.
+	helper := filepath.Join(dir, "emlint-schema"+strings.TrimPrefix(filepath.Ext(binary), "."))
+	if runtime.GOOS == "windows" {
+		helper = filepath.Join(dir, "emlint-schema.exe")
+	}
+	if out, err := exec.Command("go", "build", "-o", helper, "../emlint-schema").CombinedOutput(); err != nil {
+		panic("building emlint-schema: " + err.Error() + "\n" + string(out))
+	}
 	repoRoot, _ = filepath.Abs("../..")
 	code := m.Run()
 	os.RemoveAll(dir)

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -606,6 +608,7 @@ type rawStandard struct {
 	MaxReviewInterval     *string         `json:"max-review-interval"`
 	ApproverTypes         []string        `json:"approver-types"`
 	DisplayName           *string         `json:"display-name"`
+	Schema                *string         `json:"schema"`
 }
 
 // check verifies what the schema cannot (rule ids, globs, pointer
@@ -704,6 +707,11 @@ func (p *parser) check(raw *rawConfig, ruleIDs []string) (*Config, *Error) {
 
 var standardName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
+func regularFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}
+
 // standards checks the `standards:` entries (what the schema cannot: names,
 // globs, durations, regular expressions, approver types) and adds them to c.
 func (p *parser) standards(raw []rawStandard, c *Config, glob func(ptr, pat string) string) []*Error {
@@ -772,6 +780,19 @@ func (p *parser) standards(raw []rawStandard, c *Config, glob func(ptr, pat stri
 				bad(ptr+"/display-name", "display-name %q is not a regular expression Go reads: %v", *r.DisplayName, err)
 			}
 			s.DisplayName = re
+		}
+		if r.Schema != nil {
+			checks++
+			root, _ := filepath.Abs(filepath.Dir(p.file)) // the directory of the configuration file
+			path := filepath.Clean(filepath.Join(root, filepath.FromSlash(*r.Schema)))
+			rel, err := filepath.Rel(root, path)
+			switch {
+			case filepath.IsAbs(*r.Schema) || err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
+				bad(ptr+"/schema", "schema %q is outside the directory of the configuration file: give a path inside the repository, relative to it", *r.Schema)
+			case !regularFile(path):
+				bad(ptr+"/schema", "schema %q: no such file beside the configuration (%s)", *r.Schema, path)
+			}
+			s.Schema, s.Root = path, root
 		}
 		for _, b := range []bool{r.ExpiryRequired, r.ApprovalRequired, r.JustificationRequired, r.AccessReviewRequired} {
 			if b {

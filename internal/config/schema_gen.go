@@ -257,8 +257,10 @@ func config_standard(c *checker.Checker, i int32) {
 				c.Leaf(m, &config_leaf31)
 			case "path":
 				config_18(c, m)
-			case "severity":
+			case "schema":
 				c.Leaf(m, &config_leaf32)
+			case "severity":
+				c.Leaf(m, &config_leaf33)
 			default:
 				c.Undeclared(i, "/$defs/standard", m)
 			}
@@ -286,24 +288,24 @@ func config_15(c *checker.Checker, i int32) {
 
 // config_16 checks a value against #/$defs/ignore/properties/rules.
 func config_16(c *checker.Checker, i int32) {
-	if !c.Leaf(i, &config_leaf33) {
+	if !c.Leaf(i, &config_leaf34) {
 		return
 	}
 	if c.IsArray(i) {
 		for e := c.First(i); e >= 0; e = c.Next(i, e) {
-			c.Leaf(e, &config_leaf34)
+			c.Leaf(e, &config_leaf35)
 		}
 	}
 }
 
 // config_17 checks a value against #/$defs/standard/properties/approver-types.
 func config_17(c *checker.Checker, i int32) {
-	if !c.Leaf(i, &config_leaf35) {
+	if !c.Leaf(i, &config_leaf36) {
 		return
 	}
 	if c.IsArray(i) {
 		for e := c.First(i); e >= 0; e = c.Next(i, e) {
-			c.Leaf(e, &config_leaf36)
+			c.Leaf(e, &config_leaf37)
 		}
 	}
 }
@@ -312,7 +314,7 @@ func config_17(c *checker.Checker, i int32) {
 func config_18(c *checker.Checker, i int32) {
 	{
 		b0 := c.Mark()
-		c.Leaf(i, &config_leaf37)
+		c.Leaf(i, &config_leaf38)
 		if c.Mark() == b0 {
 			c.Reset(b0)
 		} else {
@@ -329,12 +331,12 @@ func config_18(c *checker.Checker, i int32) {
 
 // config_19 checks a value against #/$defs/standard/properties/path/anyOf/1.
 func config_19(c *checker.Checker, i int32) {
-	if !c.Leaf(i, &config_leaf38) {
+	if !c.Leaf(i, &config_leaf39) {
 		return
 	}
 	if c.IsArray(i) {
 		for e := c.First(i); e >= 0; e = c.Next(i, e) {
-			c.Leaf(e, &config_leaf39)
+			c.Leaf(e, &config_leaf40)
 		}
 	}
 }
@@ -346,7 +348,7 @@ const configRoot = ""
 var configDefs = []checker.Def{
 	{Name: "file", GraphType: "", Properties: list11, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}}},
 	{Name: "ignore", GraphType: "", Properties: list12, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}, {}}},
-	{Name: "standard", GraphType: "", Properties: list13, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},
+	{Name: "standard", GraphType: "", Properties: list13, ODataTypes: nil, Props: []checker.Prop{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},
 }
 
 func enum0(s string) bool {
@@ -413,20 +415,21 @@ var config_leaf28 = checker.Leaf{Schema: "/$defs/standard/properties/max-duratio
 var config_leaf29 = checker.Leaf{Schema: "/$defs/standard/properties/max-review-interval", Types: checker.TString, TypeWant: list3}
 var config_leaf30 = checker.Leaf{Schema: "/$defs/standard/properties/min-stages", Types: checker.TInteger, TypeWant: list9}
 var config_leaf31 = checker.Leaf{Schema: "/$defs/standard/properties/name", Types: checker.TString, TypeWant: list3}
-var config_leaf32 = checker.Leaf{Schema: "/$defs/standard/properties/severity", Enum: enum0, EnumWant: list1}
-var config_leaf33 = checker.Leaf{Schema: "/$defs/ignore/properties/rules", Types: checker.TArray, TypeWant: list10}
-var config_leaf34 = checker.Leaf{Schema: "/$defs/ignore/properties/rules/items", Types: checker.TString, TypeWant: list3}
-var config_leaf35 = checker.Leaf{Schema: "/$defs/standard/properties/approver-types", Types: checker.TArray, TypeWant: list10}
-var config_leaf36 = checker.Leaf{Schema: "/$defs/standard/properties/approver-types/items", Types: checker.TString, TypeWant: list3}
-var config_leaf37 = checker.Leaf{Schema: "/$defs/standard/properties/path/anyOf/0", Types: checker.TString, TypeWant: list3}
-var config_leaf38 = checker.Leaf{Schema: "/$defs/standard/properties/path/anyOf/1", Types: checker.TArray, TypeWant: list10}
-var config_leaf39 = checker.Leaf{Schema: "/$defs/standard/properties/path/anyOf/1/items", Types: checker.TString, TypeWant: list3}
+var config_leaf32 = checker.Leaf{Schema: "/$defs/standard/properties/schema", Types: checker.TString, TypeWant: list3}
+var config_leaf33 = checker.Leaf{Schema: "/$defs/standard/properties/severity", Enum: enum0, EnumWant: list1}
+var config_leaf34 = checker.Leaf{Schema: "/$defs/ignore/properties/rules", Types: checker.TArray, TypeWant: list10}
+var config_leaf35 = checker.Leaf{Schema: "/$defs/ignore/properties/rules/items", Types: checker.TString, TypeWant: list3}
+var config_leaf36 = checker.Leaf{Schema: "/$defs/standard/properties/approver-types", Types: checker.TArray, TypeWant: list10}
+var config_leaf37 = checker.Leaf{Schema: "/$defs/standard/properties/approver-types/items", Types: checker.TString, TypeWant: list3}
+var config_leaf38 = checker.Leaf{Schema: "/$defs/standard/properties/path/anyOf/0", Types: checker.TString, TypeWant: list3}
+var config_leaf39 = checker.Leaf{Schema: "/$defs/standard/properties/path/anyOf/1", Types: checker.TArray, TypeWant: list10}
+var config_leaf40 = checker.Leaf{Schema: "/$defs/standard/properties/path/anyOf/1/items", Types: checker.TString, TypeWant: list3}
 var list0 = []string{"object"}
 var list1 = []string{"error", "warning", "info"}
 var list10 = []string{"array"}
 var list11 = []string{"api", "kind", "path"}
 var list12 = []string{"path", "pointer", "reason", "rules"}
-var list13 = []string{"access-review-required", "approval-required", "approver-types", "display-name", "expiry-required", "external-only", "justification-required", "max-duration", "max-review-interval", "min-stages", "name", "path", "severity"}
+var list13 = []string{"access-review-required", "approval-required", "approver-types", "display-name", "expiry-required", "external-only", "justification-required", "max-duration", "max-review-interval", "min-stages", "name", "path", "schema", "severity"}
 var list2 = []string{"null", "array"}
 var list3 = []string{"string"}
 var list4 = []string{"null", "object"}

@@ -70,7 +70,7 @@ ignore:
 # open to users outside the directory), and one or more checks:
 # max-duration, expiry-required, approval-required, min-stages,
 # justification-required, access-review-required, max-review-interval,
-# approver-types, display-name.
+# approver-types, display-name, schema (a JSON Schema file of your own).
 standards:
   # - name: guest-access
   #   external-only: true

@@ -37,6 +37,9 @@ type Standard struct {
 	MaxReviewIntervalText string
 	ApproverTypes         []string // subjectSet types allowed as approvers; nil: not checked
 	DisplayName           *regexp.Regexp
+	// Schema is a JSON Schema file of the team's own (absolute path), read
+	// only from under Root, validated by emlint-schema.
+	Schema, Root string
 }
 
 // Rule is the rule id of a standard's findings.
@@ -60,6 +63,19 @@ func Check(list []Standard, api schemas.API, kind schemas.Kind, root gjson.Resul
 				Message: fmt.Sprintf(format, args...) + fmt.Sprintf(" (team standard `%s`)", s.Name)})
 		}
 		p.check(s, report)
+		if s.Schema != "" {
+			violations, err := validateSchema(s.Schema, s.Root, root.Raw)
+			if err != nil {
+				// Not the body's fault, but the standard was not checked:
+				// say so where the report is read, as an error.
+				out = append(out, finding.Finding{Rule: s.Rule(), Severity: finding.Error, Target: finding.Start,
+					Message: fmt.Sprintf("the standard's schema could not be checked: %v (team standard `%s`)", err, s.Name)})
+				continue
+			}
+			for _, v := range violations {
+				report(v.Pointer, finding.Value, "%s", v.Message)
+			}
+		}
 	}
 	return out
 }
