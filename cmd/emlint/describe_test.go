@@ -201,6 +201,16 @@ func TestSchemaStandard(t *testing.T) {
 	if r.code != 1 {
 		t.Errorf("exit status %d, want 1", r.code)
 	}
+	// The near miss: a policy that meets the schema.
+	meets := strings.Replace(strings.Replace(policy, `"Sales contractors"`, `"AP-Sales contractors"`, 1),
+		`"Contractors request access; their manager, then the sales lead approve"`,
+		`"Contractors request access to the sales tools; their manager, then the sales lead approve, for ninety days at most"`, 1)
+	if err := os.WriteFile(filepath.Join(dir, "policies", "sales.json"), []byte(meets), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := emlintIn(t, dir, "lint", "--color", "never", "."); strings.Contains(r.stdout, "standard/house") || r.code != 0 {
+		t.Errorf("a policy that meets the schema: exit status %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
 
 	outside := writeFiles(t, map[string]string{".emlint.yaml": "standards:\n  - name: house\n    schema: ../policy.schema.json\n", "p.json": policy})
 	if r := emlintIn(t, outside, "lint", "."); r.code != 2 || !strings.Contains(r.stderr, "is outside the directory of the configuration file") {
