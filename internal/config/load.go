@@ -736,21 +736,21 @@ func (p *parser) standards(raw []rawStandard, c *Config, glob func(ptr, pat stri
 			s.Severity, _ = finding.ParseSeverity(*r.Severity) // the schema allowed only severities
 		}
 		checks := 0
-		if r.MaxDuration != nil {
+		// days reads a duration check as days, reporting one that is not
+		// an ISO 8601 duration.
+		days := func(key, value, example string) float64 {
 			checks++
-			d, ok := standards.DurationDays(*r.MaxDuration)
+			d, ok := standards.DurationDays(value)
 			if !ok || d <= 0 {
-				bad(ptr+"/max-duration", "max-duration %q is not an ISO 8601 duration: write one such as P180D (180 days) or P1Y", *r.MaxDuration)
+				bad(ptr+"/"+key, "%s %q is not an ISO 8601 duration: write one such as %s", key, value, example)
 			}
-			s.MaxDuration, s.MaxDurationText = d, *r.MaxDuration
+			return d
+		}
+		if r.MaxDuration != nil {
+			s.MaxDuration, s.MaxDurationText = days("max-duration", *r.MaxDuration, "P180D (180 days) or P1Y"), *r.MaxDuration
 		}
 		if r.MaxReviewInterval != nil {
-			checks++
-			d, ok := standards.DurationDays(*r.MaxReviewInterval)
-			if !ok || d <= 0 {
-				bad(ptr+"/max-review-interval", "max-review-interval %q is not an ISO 8601 duration: write one such as P90D", *r.MaxReviewInterval)
-			}
-			s.MaxReviewInterval, s.MaxReviewIntervalText = d, *r.MaxReviewInterval
+			s.MaxReviewInterval, s.MaxReviewIntervalText = days("max-review-interval", *r.MaxReviewInterval, "P90D"), *r.MaxReviewInterval
 		}
 		if r.MinStages != nil {
 			checks++

@@ -256,11 +256,16 @@ func JSON(w io.Writer, all []Facts) error {
 	if all == nil {
 		all = []Facts{}
 	}
+	return writeBodies(w, all)
+}
+
+// writeBodies writes {"bodies": bodies}, indented.
+func writeBodies(w io.Writer, bodies any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
-		Bodies []Facts `json:"bodies"`
-	}{all})
+		Bodies any `json:"bodies"`
+	}{bodies})
 }
 
 // BodyDiff is what changed in one body since a base revision.
@@ -361,9 +366,5 @@ func DiffJSON(w io.Writer, all []BodyDiff) error {
 			all[i].Changes = []Change{}
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Bodies []BodyDiff `json:"bodies"`
-	}{all})
+	return writeBodies(w, all)
 }
