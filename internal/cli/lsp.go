@@ -41,7 +41,13 @@ func runLSP(args []string, env Env) int {
 		}
 		return filter.Findings(res.Findings, filter.Settings{Config: cfg})
 	}
-	err := lsp.Options{Version: version()}.Serve(context.Background(), env.Stdin, env.Stdout, lintFn, env.Stderr)
+	help := func(rule string) string {
+		if e, ok := catalog.ByID(rule); ok {
+			return e.Help
+		}
+		return ""
+	}
+	err := lsp.Options{Version: version(), Help: help}.Serve(context.Background(), env.Stdin, env.Stdout, lintFn, env.Stderr)
 	switch {
 	case err == nil:
 		return ExitOK

@@ -54,6 +54,23 @@ type initializeResult struct {
 type serverCapabilities struct {
 	TextDocumentSync   textDocumentSyncOptions `json:"textDocumentSync"`
 	CodeActionProvider *codeActionOptions      `json:"codeActionProvider,omitempty"`
+	HoverProvider      bool                    `json:"hoverProvider,omitempty"`
+}
+
+type hoverParams struct {
+	TextDocument textDocumentIdentifier `json:"textDocument"`
+	Position     lspPosition            `json:"position"`
+}
+
+// hoverResult is a Hover: Markdown, and the range of the finding it is about.
+type hoverResult struct {
+	Contents markupContent `json:"contents"`
+	Range    *lspRange     `json:"range,omitempty"`
+}
+
+type markupContent struct {
+	Kind  string `json:"kind"`
+	Value string `json:"value"`
 }
 
 type codeActionOptions struct {

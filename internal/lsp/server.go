@@ -29,6 +29,9 @@ type LintFunc func(path string, text []byte) []finding.Finding
 type Options struct {
 	// Version is reported to the client as serverInfo.version; "" omits it.
 	Version string
+	// Help returns a rule's help (`emlint explain`), which hovering over a
+	// finding shows; nil: the hover shows the finding alone.
+	Help func(rule string) string
 }
 
 // ErrExitWithoutShutdown is returned by Serve when the client sends exit
@@ -187,12 +190,22 @@ func (s *server) handle(body []byte) (stop bool, err error) {
 					OpenClose: true, Change: syncFull, Save: saveOptions{IncludeText: false},
 				},
 				CodeActionProvider: &codeActionOptions{CodeActionKinds: []string{"quickfix"}},
+				HoverProvider:      true,
 			},
 			ServerInfo: serverInfo{Name: "emlint", Version: s.opts.Version},
 		})
 	case "shutdown":
 		s.shutdown = true
 		s.docs = map[string]*document{}
+		return false, s.reply(m.ID, nil)
+	case "textDocument/hover":
+		var p hoverParams
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			return false, s.replyError(m.ID, codeInvalidParams, "invalid params: "+err.Error())
+		}
+		if h := s.hover(p); h != nil {
+			return false, s.reply(m.ID, h)
+		}
 		return false, s.reply(m.ID, nil)
 	case "textDocument/codeAction":
 		var p codeActionParams
@@ -462,6 +475,38 @@ func (s *server) codeActions(p codeActionParams) []codeAction {
 		})
 	}
 	return actions
+}
+
+// hover explains the findings at a position: each one's message, and its
+// rule's help, as `emlint explain RULE` prints it.
+func (s *server) hover(p hoverParams) *hoverResult {
+	d := s.docs[p.TextDocument.URI]
+	if d == nil {
+		return nil
+	}
+	lines := position.NewLines(d.text)
+	var parts []string
+	var at *lspRange
+	for _, f := range d.findings {
+		diag := toDiagnostic(lines, f)
+		if before(p.Position, diag.Range.Start) || before(diag.Range.End, p.Position) {
+			continue
+		}
+		if at == nil {
+			at = &diag.Range
+		}
+		part := fmt.Sprintf("**emlint %s** (%s): %s", f.Rule, f.Severity, f.Message)
+		if s.opts.Help != nil {
+			if help := strings.TrimSpace(s.opts.Help(f.Rule)); help != "" {
+				part += "\n\n```text\n" + help + "\n```"
+			}
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return &hoverResult{Contents: markupContent{Kind: "markdown", Value: strings.Join(parts, "\n\n---\n\n")}, Range: at}
 }
 
 func before(a, b lspPosition) bool {

@@ -104,7 +104,7 @@ func startServer(t *testing.T, lintFn LintFunc) *client {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &client{t: t, toSrv: inW, msgs: make(chan json.RawMessage, 64), served: make(chan error, 1), log: &syncBuffer{}, cancel: cancel}
 	go func() {
-		err := Options{Version: "v9.8.7"}.Serve(ctx, inR, outW, lintFn, c.log)
+		err := Options{Version: "v9.8.7", Help: func(rule string) string { return "the help of " + rule }}.Serve(ctx, inR, outW, lintFn, c.log)
 		outW.Close()
 		inR.Close()
 		c.served <- err
@@ -286,7 +286,7 @@ func TestSession(t *testing.T) {
 
 	id := c.request("initialize", map[string]any{"processId": 1, "rootUri": "file:///work", "capabilities": map[string]any{}})
 	r := c.response(fmt.Sprint(id))
-	const wantInit = `{"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":{"includeText":false}},"codeActionProvider":{"codeActionKinds":["quickfix"]}},"serverInfo":{"name":"emlint","version":"v9.8.7"}}`
+	const wantInit = `{"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":{"includeText":false}},"codeActionProvider":{"codeActionKinds":["quickfix"]},"hoverProvider":true},"serverInfo":{"name":"emlint","version":"v9.8.7"}}`
 	if string(r.Result) != wantInit || r.Error != nil {
 		t.Fatalf("initialize result:\ngot  %s\nwant %s", r.Result, wantInit)
 	}
@@ -303,6 +303,23 @@ func TestSession(t *testing.T) {
 	})
 	if got, want := rec.calls(), []string{filepath.FromSlash("/work/policies/fin ance.json")}; !reflect.DeepEqual(got, want) {
 		t.Errorf("LintFunc paths: got %q, want %q", got, want)
+	}
+
+	// Hovering over a finding shows its message and its rule's help; over
+	// nothing, nothing.
+	hid := c.request("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": map[string]any{"line": 1, "character": 70}})
+	var hover struct {
+		Contents markupContent
+		Range    lspRange
+	}
+	if r := c.response(fmt.Sprint(hid)); json.Unmarshal(r.Result, &hover) != nil || hover.Contents.Kind != "markdown" ||
+		!strings.Contains(hover.Contents.Value, "**emlint schema-enum** (error): `allowedTargetScope`") ||
+		!strings.Contains(hover.Contents.Value, "the help of schema-enum") || hover.Range != (lspRange{Start: lspPosition{1, 63}, End: lspPosition{1, 78}}) {
+		t.Errorf("hover on the finding: %s", r.Result)
+	}
+	hid = c.request("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": map[string]any{"line": 0, "character": 0}})
+	if r := c.response(fmt.Sprint(hid)); string(r.Result) != "null" || r.Error != nil {
+		t.Errorf("hover on nothing: %s", r.Result)
 	}
 
 	c.notify("textDocument/didChange", map[string]any{

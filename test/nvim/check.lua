@@ -81,6 +81,26 @@ local function main()
     end
   end
 
+  -- Hover over the first finding: its message and its rule's help.
+  local first = diags[1]
+  local first_text = vim.api.nvim_buf_get_lines(0, first.lnum, first.lnum + 1, false)[1] or ""
+  local _, utf16 = vim.str_utfindex(first_text, math.min(first.col + 1, #first_text))
+  local hover = vim.lsp.buf_request_sync(0, "textDocument/hover", {
+    textDocument = { uri = vim.uri_from_bufnr(0) },
+    position = { line = first.lnum, character = utf16 },
+  }, 10000)
+  local value = ""
+  for _, r in pairs(hover or {}) do
+    if r.result and r.result.contents then
+      value = r.result.contents.value or ""
+    end
+  end
+  if value:find("**emlint " .. tostring(first.code) .. "**", 1, true) and value:find("To silence it", 1, true) then
+    say("hover: " .. tostring(first.code) .. ", with its help")
+  else
+    say("FAIL: hover over " .. tostring(first.code) .. " gave: " .. value)
+  end
+
   -- Fix the body without saving it: didChange carries the new text.
   vim.api.nvim_buf_set_lines(0, 0, -1, false, vim.fn.readfile(fixed_body))
   local serious = { severity = { min = vim.diagnostic.severity.WARN } }

@@ -5,7 +5,8 @@
 # positions; Neovim turns them into byte columns; check.lua turns those
 # into characters). Then the unsaved buffer is fixed and the errors and
 # warnings must clear (infos may stay: rules are added often), and the
-# server must exit 0 after shutdown. The same again with a PowerShell script,
+# server must exit 0 after shutdown. Hovering over the first finding must
+# show its rule's help. The same again with a PowerShell script,
 # whose diagnostics must sit at the script's own lines and columns.
 #
 # Usage: bash test/nvim/run.sh   (from anywhere; needs go and nvim >= 0.7)
@@ -60,6 +61,7 @@ cat >"$tmp/want.txt" <<'EOF'
 2:63:1:schema-enum:`allowedTargetScope` is `"specificDirectoryUser"`: did you mean `"specificDirectoryUsers"`?
 4:3:1:cross-version-property:`durationInDays` is beta-only; in v1.0 use `expiration`: {"type": "afterDuration", "duration": "P30D"}
 6:46:2:odata-type-prefix:`@odata.type` is `"microsoft.graph.groupMembers"`: write `"#microsoft.graph.groupMembers"`, with the leading `#` OData specifies
+hover: schema-enum, with its help
 fixed: no errors or warnings
 server exit: code 0, signal 0
 EOF
@@ -84,6 +86,7 @@ cat >"$tmp/want-ps1.txt" <<'EOF'
 3:60:1:schema-enum:`allowedTargetScope` is `"specificDirectoryUser"`: did you mean `"specificDirectoryUsers"`?
 5:2:1:cross-version-property:`durationInDays` is beta-only; in v1.0 use `expiration`: {"type": "afterDuration", "duration": "P30D"}
 7:49:2:odata-type-prefix:`@odata.type` is `"microsoft.graph.groupMembers"`: write `"#microsoft.graph.groupMembers"`, with the leading `#` OData specifies
+hover: schema-enum, with its help
 fixed: no errors or warnings
 server exit: code 0, signal 0
 EOF
