@@ -222,3 +222,11 @@ func TestSchemaStandard(t *testing.T) {
 		t.Errorf("a schema that refers to the network:\n%s%s", r.stdout, r.stderr)
 	}
 }
+
+// emlint lsp --config names the configuration of every document (the VS
+// Code extension's emlint.config); a missing file stops it with status 2.
+func TestLSPConfigFlag(t *testing.T) {
+	if r := emlint(t, "", "lsp", "--config", "no-such-config.yaml"); r.code != 2 || !strings.Contains(r.stderr, "no-such-config.yaml") {
+		t.Errorf("exit status %d: %s", r.code, r.stderr)
+	}
+}

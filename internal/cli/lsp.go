@@ -23,6 +23,7 @@ func runLSP(args []string, env Env) int {
 	fs := flag.NewFlagSet("emlint lsp", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Bool("stdio", true, "talk over standard input and output (the only transport; clients may pass it)")
+	configPath := fs.String("config", "", "read the configuration for every document from `file` (default: the .emlint.yaml or .emlint.yml found upward from each document's directory)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
@@ -30,6 +31,14 @@ func runLSP(args []string, env Env) int {
 		return ExitTrouble
 	}
 	configs := configCache{byDir: map[string]*config.Config{}}
+	if *configPath != "" {
+		cfg, err := config.Load(*configPath, catalog.IDs())
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "emlint lsp: %v\n", err)
+			return ExitTrouble
+		}
+		configs.fixed = cfg
+	}
 	lintFn := func(path string, text []byte) []finding.Finding {
 		cfg := configs.forFile(path, env)
 		res := lint.Lint(path, text, lint.Options{ShapeFor: cfg.ShapeFor, Standards: cfg.Standards, SideBySide: true})
@@ -65,9 +74,13 @@ func runLSP(args []string, env Env) int {
 type configCache struct {
 	mu    sync.Mutex
 	byDir map[string]*config.Config
+	fixed *config.Config // --config: the configuration of every document
 }
 
 func (c *configCache) forFile(path string, env Env) *config.Config {
+	if c.fixed != nil {
+		return c.fixed
+	}
 	if path == "" {
 		return config.Default()
 	}
