@@ -2,9 +2,7 @@ package describe
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 )
 
 // Change is one fact that differs between a body's base and its new
@@ -57,7 +55,7 @@ func Diff(before, after *Facts) []Change {
 		add(Change{Fact: "access package", Before: orNone(p.AccessPackage), After: orNone(q.AccessPackage)})
 		add(Change{Fact: "policy", Before: orNone(p.Policy), After: orNone(q.Policy)})
 		add(Change{Fact: "expiry", Before: orNone(p.Expiry), After: orNone(q.Expiry),
-			Widening: longer(p.Expiry, q.Expiry), Why: "the requested access lasts longer"})
+			Widening: longer(p.expiryDays, q.expiryDays), Why: "the requested access lasts longer"})
 		add(Change{Fact: "justification", Before: orNone(p.Justification), After: orNone(q.Justification)})
 	}
 	if before.Kind != after.Kind {
@@ -109,13 +107,13 @@ func diffPolicy(p, q *Policy, add func(Change)) {
 				why = "approvers removed: " + list(removed)
 			case s.ApproverJustification && !t.ApproverJustification:
 				why = "approvers no longer justify their decision"
-			case longer(s.Timeout, t.Timeout):
+			case longer(s.timeoutDays, t.timeoutDays):
 				why = "a request waits longer before it is denied"
 			}
 			add(Change{Fact: fact, Before: stageWords(s), After: stageWords(t), Widening: why != "", Why: why})
 		}
 	}
-	add(Change{Fact: "access expires", Before: p.Expiry, After: q.Expiry, Widening: longer(p.Expiry, q.Expiry), Why: "access lasts longer"})
+	add(Change{Fact: "access expires", Before: p.Expiry, After: q.Expiry, Widening: longer(p.expiryDays, q.expiryDays), Why: "access lasts longer"})
 	add(Change{Fact: "custom schedules", Before: yesNo(p.CustomSchedule), After: yesNo(q.CustomSchedule),
 		Widening: !p.CustomSchedule && q.CustomSchedule, Why: "requestors may pick their own end date"})
 	add(Change{Fact: "access reviews", Before: reviewWords(p.Review), After: reviewWords(q.Review),
@@ -173,26 +171,12 @@ func reviewWhy(p, q *Review) string {
 		return ""
 	case q == nil:
 		return "access reviews disabled"
-	case everyDays(q.Every) > everyDays(p.Every):
+	case q.everyDays > p.everyDays:
 		return "access is reviewed less often"
 	case p.NoDecision == noDecision["removeAccess"] && q.NoDecision != p.NoDecision:
 		return "access is no longer removed when nobody decides"
 	}
 	return ""
-}
-
-// everyDays is how many days a review recurrence ("every 3 months") spans.
-func everyDays(every string) float64 {
-	f := strings.Fields(strings.TrimPrefix(every, "every "))
-	n, unit := 1.0, ""
-	switch len(f) {
-	case 1:
-		unit = f[0]
-	case 2:
-		n, _ = strconv.ParseFloat(f[0], 64)
-		unit = strings.TrimSuffix(f[1], "s")
-	}
-	return n * map[string]float64{"day": 1, "week": 7, "month": 30, "year": 365}[unit]
 }
 
 // subjectChanges lists the principals added and removed, by their words.
@@ -235,41 +219,5 @@ func scopeRank(scope string) int {
 	return 0
 }
 
-// longer reports whether an expiry in words (as expiry writes it) lasts
-// longer after than before: "never" is the longest; a duration or a date
-// is compared by days from now.
-func longer(before, after string) bool {
-	b, okb := lasting(before)
-	a, oka := lasting(after)
-	return okb && oka && a > b
-}
-
-// lasting is how many days an expiry or a duration in words lasts.
-func lasting(s string) (float64, bool) {
-	switch {
-	case s == "never":
-		return 1e12, true
-	case strings.HasPrefix(s, "on "):
-		t, err := time.Parse("2006-01-02", strings.TrimPrefix(s, "on "))
-		if err != nil {
-			return 0, false
-		}
-		return time.Until(t).Hours() / 24, true
-	}
-	s = strings.TrimPrefix(s, "after ")
-	f := strings.Fields(s)
-	if len(f) == 0 || len(f)%2 != 0 {
-		return 0, false
-	}
-	total := 0.0
-	for i := 0; i < len(f); i += 2 {
-		n, err := strconv.ParseFloat(f[i], 64)
-		unit := strings.TrimSuffix(f[i+1], "s")
-		days, ok := map[string]float64{"year": 365, "month": 30, "week": 7, "day": 1, "hour": 1.0 / 24, "minute": 1.0 / 1440, "second": 1.0 / 86400}[unit]
-		if err != nil || !ok {
-			return 0, false
-		}
-		total += n * days
-	}
-	return total, true
-}
+// longer reports whether a number of days (-1: not known) grows.
+func longer(before, after float64) bool { return before >= 0 && after >= 0 && after > before }

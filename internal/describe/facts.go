@@ -43,9 +43,11 @@ type Policy struct {
 	OnBehalf    []Subject `json:"onBehalfRequestors,omitempty"`
 	// Approval of new requests and of updates (extensions).
 	Approval Approval `json:"approval"`
-	// Expiry of the assignments the policy grants, in words.
+	// Expiry of the assignments the policy grants, in words, and in days
+	// for comparisons (see expiryDays).
 	Expiry         string `json:"expiry"`
-	CustomSchedule bool   `json:"customSchedule"` // requestors may pick their own start and end
+	expiryDays     float64
+	CustomSchedule bool `json:"customSchedule"` // requestors may pick their own start and end
 	// Access reviews, or nil when the policy has none.
 	Review *Review `json:"review,omitempty"`
 	// Questions asked of requestors, in their order.
@@ -75,6 +77,7 @@ type Approval struct {
 // Stage is one approval stage.
 type Stage struct {
 	Timeout               string    `json:"timeout,omitempty"` // in words: how long approvers have
+	timeoutDays           float64   // the same in days; -1 when not known
 	Approvers             []Subject `json:"approvers,omitempty"`
 	Fallback              []Subject `json:"fallbackApprovers,omitempty"`
 	Escalation            bool      `json:"escalation"`
@@ -86,7 +89,8 @@ type Stage struct {
 
 // Review is a policy's access review settings.
 type Review struct {
-	Every          string    `json:"every,omitempty"`    // how often, in words
+	Every          string    `json:"every,omitempty"` // how often, in words
+	everyDays      float64   // the same in days; 0 when not known
 	Duration       string    `json:"duration,omitempty"` // how long each review lasts
 	Starts         string    `json:"starts,omitempty"`
 	Reviewers      []Subject `json:"reviewers,omitempty"`
@@ -131,6 +135,7 @@ type Request struct {
 	Policy        string   `json:"assignmentPolicy,omitempty"`
 	Starts        string   `json:"starts,omitempty"`
 	Expiry        string   `json:"expiry,omitempty"`
+	expiryDays    float64
 	Answers       []Answer `json:"answers,omitempty"`
 	Justification string   `json:"justification,omitempty"`
 }

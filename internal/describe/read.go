@@ -2,9 +2,12 @@ package describe
 
 import (
 	"encoding/json"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/emlint/emlint/internal/standards"
 )
 
 // obj is a JSON object of the decoded body, read leniently: a member of
@@ -167,6 +170,29 @@ func expiry(e obj) string {
 	return "not set (Graph's default applies)"
 }
 
+// expiryDays is how long an expirationPattern lets access last, in days
+// from now: +Inf for noExpiration, -1 when the body does not say.
+func expiryDays(e obj) float64 {
+	t := e.str("type")
+	switch {
+	case t == "noExpiration":
+		return math.Inf(1)
+	case (t == "afterDuration" || t == "") && e.str("duration") != "":
+		return days(standards.DurationDays(e.str("duration")))
+	case (t == "afterDateTime" || t == "") && e.str("endDateTime") != "":
+		return days(standards.DaysUntil(e.str("endDateTime")))
+	}
+	return -1
+}
+
+// days is a number of days, or -1 when it could not be read.
+func days(d float64, ok bool) float64 {
+	if !ok {
+		return -1
+	}
+	return d
+}
+
 // readPolicy reads a v1.0 policy.
 func readPolicy(root obj) *Policy {
 	p := &Policy{Name: root.str("displayName"), Description: root.str("description")}
@@ -194,8 +220,9 @@ func readPolicy(root obj) *Policy {
 	for _, s := range as.objs("stages") {
 		st := Stage{Approvers: subjects(s.objs("primaryApprovers")), Fallback: subjects(s.objs("fallbackPrimaryApprovers")),
 			Escalation: s.flag("isEscalationEnabled"), ApproverJustification: s.flag("isApproverJustificationRequired")}
+		st.timeoutDays = -1
 		if d := s.str("durationBeforeAutomaticDenial"); d != "" {
-			st.Timeout = duration(d)
+			st.Timeout, st.timeoutDays = duration(d), days(standards.DurationDays(d))
 		}
 		if st.Escalation {
 			if d := s.str("durationBeforeEscalation"); d != "" {
@@ -206,7 +233,7 @@ func readPolicy(root obj) *Policy {
 		}
 		p.Approval.Stages = append(p.Approval.Stages, st)
 	}
-	p.Expiry = expiry(root.obj("expiration"))
+	p.Expiry, p.expiryDays = expiry(root.obj("expiration")), expiryDays(root.obj("expiration"))
 	if rv := root.obj("reviewSettings"); rv != nil && rv.flag("isEnabled") {
 		p.Review = readReview(rv)
 	}
@@ -262,9 +289,13 @@ func readReview(rv obj) *Review {
 			interval = 1
 		}
 		r.Every = recurrence(t, interval)
+		r.everyDays = unitDays[t] * float64(interval)
 	}
 	return r
 }
+
+// unitDays is how many days a recurrence pattern's unit spans.
+var unitDays = map[string]float64{"daily": 1, "weekly": 7, "absoluteMonthly": 30, "relativeMonthly": 30, "absoluteYearly": 365, "relativeYearly": 365}
 
 // recurrence words a recurrence pattern: "every 3 months", "every week".
 func recurrence(t string, interval int64) string {
@@ -350,8 +381,9 @@ func readRequest(root obj) *Request {
 	if s := sch.str("startDateTime"); s != "" {
 		r.Starts = date(s)
 	}
+	r.expiryDays = -1
 	if e := sch.obj("expiration"); e != nil {
-		r.Expiry = expiry(e)
+		r.Expiry, r.expiryDays = expiry(e), expiryDays(e)
 	}
 	for _, ans := range root.objs("answers") {
 		v := ans.str("value")

@@ -330,17 +330,7 @@ func (b Body) isObject(i int32) bool { return b.Src[b.Nodes[i].Start] == '{' }
 func (b Body) null(i int32) bool     { return b.Src[b.Nodes[i].Start] == 'n' }
 
 // str returns the value of string node i.
-func (b Body) str(i int32) (string, bool) {
-	if b.Src[b.Nodes[i].Start] != '"' {
-		return "", false
-	}
-	lit := b.Src[b.Nodes[i].Start:b.Nodes[i].End]
-	if !strings.Contains(lit, `\`) {
-		return lit[1 : len(lit)-1], true
-	}
-	s, err := jsonparse.Unquote(lit)
-	return s, err == nil
-}
+func (b Body) str(i int32) (string, bool) { return b.Nodes[i].String(b.Src) }
 
 // members calls f with each key of the object and its value's node, once
 // per key (the last, when a key repeats).

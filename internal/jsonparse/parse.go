@@ -81,11 +81,26 @@ func (n Node) Key(src string) string {
 	if n.KeyStart < 0 {
 		return ""
 	}
-	k := src[n.KeyStart+1 : n.KeyEnd-1]
-	if strings.IndexByte(k, '\\') < 0 {
-		return k
+	return literal(src[n.KeyStart:n.KeyEnd])
+}
+
+// String returns the value of a string node; ok is false for any other
+// node. A string without escapes is a slice of src.
+func (n Node) String(src string) (string, bool) {
+	if src[n.Start] != '"' {
+		return "", false
 	}
-	s, _ := Unquote(src[n.KeyStart:n.KeyEnd])
+	return literal(src[n.Start:n.End]), true
+}
+
+// literal decodes a string literal the parser has read (quotes included):
+// without escapes, a slice of it, so that reading keys and values
+// allocates nothing.
+func literal(lit string) string {
+	if strings.IndexByte(lit, '\\') < 0 {
+		return lit[1 : len(lit)-1]
+	}
+	s, _ := Unquote(lit)
 	return s
 }
 
@@ -194,11 +209,7 @@ func Decode(src string, nodes []Node, i int32, depth int) any {
 		}
 		return arr
 	case '"':
-		if lit := src[n.Start:n.End]; !strings.Contains(lit, `\`) {
-			return lit[1 : len(lit)-1]
-		}
-		s, _ := Unquote(src[n.Start:n.End])
-		return s
+		return literal(src[n.Start:n.End])
 	case 't':
 		return true
 	case 'f':

@@ -591,40 +591,34 @@ func check(s detect.Shape, text []byte, parsed *jsonparse.Result, opts Options) 
 			panic(err) // the embedded schemas are tested; failing here is a bug
 		}
 	}
+	// The semantic rules and the team standards query the same gjson root.
+	semantic := func() []finding.Finding {
+		root := gjson.Parse(strings.TrimPrefix(src, "\xEF\xBB\xBF"))
+		fs := runRules(opts.Rules, s, src, root, parsed, opts.put)
+		if len(opts.standards) > 0 {
+			fs = append(fs, standards.Check(opts.standards, s.API, s.Kind, root)...)
+		}
+		return fs
+	}
 	if len(text) < bigBody && !opts.SideBySide {
 		validateBody()
-		return schemaFindings, append(runRules(opts.Rules, s, src, parsed, opts.put), checkStandards(opts, s, src, parsed)...)
+		return schemaFindings, semantic()
 	}
 	done := make(chan any, 1) // buffered: if the rules panic, the validation still ends
 	go func() {
 		defer func() { done <- recover() }() // a panic belongs to this file, as Lint reports it
 		validateBody()
 	}()
-	ruleFindings = append(runRules(opts.Rules, s, src, parsed, opts.put), checkStandards(opts, s, src, parsed)...)
+	ruleFindings = semantic()
 	if r := <-done; r != nil {
 		panic(r)
 	}
 	return schemaFindings, ruleFindings
 }
 
-// checkStandards checks the team standards that apply to the file.
-func checkStandards(opts Options, s detect.Shape, src string, parsed *jsonparse.Result) []finding.Finding {
-	if len(opts.standards) == 0 {
-		return nil
-	}
-	if parsed.BOM {
-		src = src[3:]
-	}
-	return standards.Check(opts.standards, s.API, s.Kind, gjson.Parse(src))
-}
-
-func runRules(list []*rules.Rule, s detect.Shape, src string, parsed *jsonparse.Result, put bool) []finding.Finding {
+func runRules(list []*rules.Rule, s detect.Shape, src string, root gjson.Result, parsed *jsonparse.Result, put bool) []finding.Finding {
 	if list == nil {
 		list = rules.All
-	}
-	root := gjson.Parse(src)
-	if parsed.BOM {
-		root = gjson.Parse(src[3:])
 	}
 	return rules.Check(list, rules.Body{Shape: rules.Shape{API: s.API, Kind: s.Kind}, Src: src, Root: root, Nodes: parsed.Nodes, Put: put})
 }

@@ -325,6 +325,9 @@ func durationDays(iso string) (float64, bool) {
 // DurationDays is durationDays for the configuration's checks.
 func DurationDays(iso string) (float64, bool) { return durationDays(iso) }
 
+// DaysUntil is how many days from now a date-time (or a date) is.
+func DaysUntil(dt string) (float64, bool) { return until(dt) }
+
 // until is how many days from now a date-time is.
 func until(dt string) (float64, bool) {
 	t, err := time.Parse(time.RFC3339, dt)

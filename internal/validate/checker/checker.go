@@ -123,15 +123,7 @@ func (c *Checker) Text(i int32) string { return c.Src[c.Nodes[i].Start:c.Nodes[i
 // Str is the value of string node i. A string without escapes is a slice of
 // the text, so reading it allocates nothing.
 func (c *Checker) Str(i int32) string {
-	t := c.Text(i)
-	inner := t[1 : len(t)-1]
-	if !strings.ContainsRune(inner, '\\') {
-		return inner
-	}
-	s, err := jsonparse.Unquote(t)
-	if err != nil {
-		return inner // the parser read it: cannot happen
-	}
+	s, _ := c.Nodes[i].String(c.Src)
 	return s
 }
 
@@ -167,10 +159,10 @@ func (c *Checker) Shadowed(i, m int32) bool {
 	return false
 }
 
-// Has reports whether object i has a member named key.
+// Has reports whether object i has a member named key. Unlike Get it
+// stops at the first: required is tested for every object of a body.
 func (c *Checker) Has(i int32, key string) bool {
-	last := c.Nodes[i].Last
-	for m := i + 1; m <= last; m = c.Nodes[m].Last + 1 {
+	for m := c.First(i); m >= 0; m = c.Next(i, m) {
 		if c.Nodes[m].Key(c.Src) == key {
 			return true
 		}
@@ -180,14 +172,7 @@ func (c *Checker) Has(i int32, key string) bool {
 
 // Get returns the member of object i named key (the last, if it repeats).
 func (c *Checker) Get(i int32, key string) (int32, bool) {
-	found, ok := int32(0), false
-	last := c.Nodes[i].Last
-	for m := i + 1; m <= last; m = c.Nodes[m].Last + 1 {
-		if c.Nodes[m].Key(c.Src) == key {
-			found, ok = m, true
-		}
-	}
-	return found, ok
+	return jsonparse.Member(c.Src, c.Nodes, i, key)
 }
 
 // MemberIn reports whether object i has a member key whose value (the
