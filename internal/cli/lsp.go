@@ -5,8 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/emlint/emlint/internal/catalog"
 	"github.com/emlint/emlint/internal/config"
@@ -30,14 +34,18 @@ func runLSP(args []string, env Env) int {
 		}
 		return ExitTrouble
 	}
-	configs := configCache{byDir: map[string]*config.Config{}}
+	configs := configCache{loaded: map[string]loadedConfig{}}
 	if *configPath != "" {
-		cfg, err := config.Load(*configPath, catalog.IDs())
+		if _, err := config.Load(*configPath, catalog.IDs()); err != nil {
+			fmt.Fprintf(env.Stderr, "emlint lsp: %v\n", err)
+			return ExitTrouble
+		}
+		abs, err := filepath.Abs(*configPath) // the server edits it, and its directory anchors the entries' paths
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "emlint lsp: %v\n", err)
 			return ExitTrouble
 		}
-		configs.fixed = cfg
+		configs.fixed = abs
 	}
 	lintFn := func(path string, text []byte) []finding.Finding {
 		cfg := configs.forFile(path, env)
@@ -50,13 +58,16 @@ func runLSP(args []string, env Env) int {
 		}
 		return filter.Findings(res.Findings, filter.Settings{Config: cfg})
 	}
+	// A rule's help is what `emlint explain RULE` prints; "" for an id it
+	// does not know (a team standard's).
 	help := func(rule string) string {
-		if e, ok := catalog.ByID(rule); ok {
-			return e.Help
+		var out strings.Builder
+		if runExplain([]string{rule}, Env{Stdout: &out, Stderr: io.Discard}) != ExitOK {
+			return ""
 		}
-		return ""
+		return out.String()
 	}
-	err := lsp.Options{Version: version(), Help: help}.Serve(context.Background(), env.Stdin, env.Stdout, lintFn, env.Stderr)
+	err := lsp.Options{Version: version(), Help: help, Config: configs.fixed}.Serve(context.Background(), env.Stdin, env.Stdout, lintFn, env.Stderr)
 	switch {
 	case err == nil:
 		return ExitOK
@@ -68,37 +79,50 @@ func runLSP(args []string, env Env) int {
 	}
 }
 
-// configCache finds and loads the configuration of each directory once.
-// A configuration with a mistake is reported on stderr (the client's log)
-// and replaced by the defaults, so that the editor still gets diagnostics.
+// configCache loads each configuration file once, and again when it
+// changes on disk: a saved "Ignore this finding" edit, or any other, takes
+// effect at the next lint, without restarting the server. A configuration
+// with a mistake is reported on stderr (the client's log) and replaced by
+// the defaults, so that the editor still gets diagnostics.
 type configCache struct {
-	mu    sync.Mutex
-	byDir map[string]*config.Config
-	fixed *config.Config // --config: the configuration of every document
+	mu     sync.Mutex
+	loaded map[string]loadedConfig // by file
+	fixed  string                  // --config, absolute: the configuration of every document
+}
+
+type loadedConfig struct {
+	cfg  *config.Config
+	mod  time.Time
+	size int64
 }
 
 func (c *configCache) forFile(path string, env Env) *config.Config {
-	if c.fixed != nil {
-		return c.fixed
+	file := c.fixed
+	if file == "" {
+		if path == "" {
+			return config.Default()
+		}
+		found, ok := config.Find(filepath.Dir(path))
+		if !ok {
+			return config.Default()
+		}
+		file = found
 	}
-	if path == "" {
+	st, err := os.Stat(file)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "emlint lsp: %v (using the defaults)\n", err)
 		return config.Default()
 	}
-	dir := filepath.Dir(path)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if cfg, ok := c.byDir[dir]; ok {
-		return cfg
+	if l, ok := c.loaded[file]; ok && l.mod.Equal(st.ModTime()) && l.size == st.Size() {
+		return l.cfg
 	}
-	cfg := config.Default()
-	if found, ok := config.Find(dir); ok {
-		loaded, err := config.Load(found, catalog.IDs())
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "emlint lsp: %v (using the defaults)\n", err)
-		} else {
-			cfg = loaded
-		}
+	cfg, err := config.Load(file, catalog.IDs())
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "emlint lsp: %v (using the defaults)\n", err)
+		cfg = config.Default()
 	}
-	c.byDir[dir] = cfg
+	c.loaded[file] = loadedConfig{cfg: cfg, mod: st.ModTime(), size: st.Size()}
 	return cfg
 }

@@ -6,8 +6,12 @@
 //
 // JSON-RPC 2.0 framed with Content-Length headers (LSP 3.17 base protocol),
 // and of the protocol only: initialize, initialized, shutdown, exit,
-// textDocument/didOpen, didChange (full text), didSave and didClose from the
-// client, and textDocument/publishDiagnostics to it. Any other request gets a
+// textDocument/didOpen, didChange (full text), didSave, didClose, hover and
+// codeAction, and workspace/executeCommand (the "Explain rule" action's
+// command) from the client, and textDocument/publishDiagnostics and
+// window/showMessage to it. The code actions are a finding's fix, "Explain
+// rule" and "Ignore this finding", an edit of the configuration file (see
+// ignore.go); the server itself writes no file. Any other request gets a
 // MethodNotFound error; any other notification ($/cancelRequest,
 // $/setTrace, workspace/didChangeConfiguration...) is ignored. Positions are
 // 0-based lines and UTF-16 code units, the protocol's default encoding

@@ -52,9 +52,43 @@ type initializeResult struct {
 }
 
 type serverCapabilities struct {
-	TextDocumentSync   textDocumentSyncOptions `json:"textDocumentSync"`
-	CodeActionProvider *codeActionOptions      `json:"codeActionProvider,omitempty"`
-	HoverProvider      bool                    `json:"hoverProvider,omitempty"`
+	TextDocumentSync       textDocumentSyncOptions `json:"textDocumentSync"`
+	CodeActionProvider     *codeActionOptions      `json:"codeActionProvider,omitempty"`
+	HoverProvider          bool                    `json:"hoverProvider,omitempty"`
+	ExecuteCommandProvider *executeCommandOptions  `json:"executeCommandProvider,omitempty"`
+}
+
+type executeCommandOptions struct {
+	Commands []string `json:"commands"`
+}
+
+// initializeParams is what the server reads of initialize: where the
+// workspace is, and whether the client can create files.
+type initializeParams struct {
+	RootURI          string `json:"rootUri"`
+	WorkspaceFolders []struct {
+		URI string `json:"uri"`
+	} `json:"workspaceFolders"`
+	Capabilities struct {
+		Workspace struct {
+			WorkspaceEdit struct {
+				ResourceOperations []string `json:"resourceOperations"`
+			} `json:"workspaceEdit"`
+		} `json:"workspace"`
+	} `json:"capabilities"`
+}
+
+type executeCommandParams struct {
+	Command   string            `json:"command"`
+	Arguments []json.RawMessage `json:"arguments"`
+}
+
+// Message types of window/showMessage.
+const messageInfo = 3
+
+type showMessageParams struct {
+	Type    int    `json:"type"`
+	Message string `json:"message"`
 }
 
 type hoverParams struct {
@@ -82,17 +116,50 @@ type codeActionParams struct {
 	Range        lspRange               `json:"range"`
 }
 
-// codeAction offers a finding's fix (LSP 3.16 CodeAction with an edit).
+// codeAction is an LSP 3.16 CodeAction: a finding's fix or ignore entry
+// (an edit), or its rule's explanation (a command).
 type codeAction struct {
-	Title       string        `json:"title"`
-	Kind        string        `json:"kind"`
-	Diagnostics []diagnostic  `json:"diagnostics"`
-	IsPreferred bool          `json:"isPreferred"`
-	Edit        workspaceEdit `json:"edit"`
+	Title       string         `json:"title"`
+	Kind        string         `json:"kind"`
+	Diagnostics []diagnostic   `json:"diagnostics"`
+	IsPreferred bool           `json:"isPreferred,omitempty"`
+	Edit        *workspaceEdit `json:"edit,omitempty"`
+	Command     *command       `json:"command,omitempty"`
 }
 
+type command struct {
+	Title     string `json:"title"`
+	Command   string `json:"command"`
+	Arguments []any  `json:"arguments"`
+}
+
+// workspaceEdit has changes, or documentChanges: a createFile and then a
+// textDocumentEdit of the new file.
 type workspaceEdit struct {
-	Changes map[string][]textEdit `json:"changes"`
+	Changes         map[string][]textEdit `json:"changes,omitempty"`
+	DocumentChanges []any                 `json:"documentChanges,omitempty"`
+}
+
+type createFile struct {
+	Kind    string            `json:"kind"` // "create"
+	URI     string            `json:"uri"`
+	Options createFileOptions `json:"options"`
+}
+
+type createFileOptions struct {
+	IgnoreIfExists bool `json:"ignoreIfExists"`
+}
+
+type textDocumentEdit struct {
+	TextDocument versionedTextDocumentIdentifier `json:"textDocument"`
+	Edits        []textEdit                      `json:"edits"`
+}
+
+// versionedTextDocumentIdentifier is an OptionalVersionedTextDocumentIdentifier:
+// Version nil (null) is a file the client does not have open.
+type versionedTextDocumentIdentifier struct {
+	URI     string `json:"uri"`
+	Version *int   `json:"version"`
 }
 
 type textEdit struct {

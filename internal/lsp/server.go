@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/emlint/emlint/internal/extract"
@@ -30,9 +31,19 @@ type Options struct {
 	// Version is reported to the client as serverInfo.version; "" omits it.
 	Version string
 	// Help returns a rule's help (`emlint explain`), which hovering over a
-	// finding shows; nil: the hover shows the finding alone.
+	// finding and the "Explain rule" code action show; nil or "": the
+	// hover shows the finding alone, and there is no "Explain rule".
 	Help func(rule string) string
+	// Config is the configuration file of every document (`emlint lsp
+	// --config`), which the "Ignore this finding" code action edits; "":
+	// the .emlint.yaml or .emlint.yml found upward from each document's
+	// directory, the one the LintFunc is expected to use.
+	Config string
 }
+
+// explainCommand is the command of the "Explain rule" code action; its one
+// argument is the rule id.
+const explainCommand = "emlint.explainRule"
 
 // ErrExitWithoutShutdown is returned by Serve when the client sends exit
 // without a shutdown request first; the protocol asks the server to exit
@@ -123,6 +134,9 @@ type server struct {
 	initialized bool // initialize has been answered
 	shutdown    bool // shutdown has been answered
 	docs        map[string]*document
+
+	roots     []string // the workspace folders' paths, from initialize
+	canCreate bool     // the client can create files in a workspace edit
 }
 
 // document is an open text document, keyed by its URI.
@@ -184,13 +198,15 @@ func (s *server) handle(body []byte) (stop bool, err error) {
 	switch m.Method {
 	case "initialize":
 		s.initialized = true
+		s.readInitialize(m.Params)
 		return false, s.reply(m.ID, initializeResult{
 			Capabilities: serverCapabilities{
 				TextDocumentSync: textDocumentSyncOptions{
 					OpenClose: true, Change: syncFull, Save: saveOptions{IncludeText: false},
 				},
-				CodeActionProvider: &codeActionOptions{CodeActionKinds: []string{"quickfix"}},
-				HoverProvider:      true,
+				CodeActionProvider:     &codeActionOptions{CodeActionKinds: []string{"quickfix"}},
+				HoverProvider:          true,
+				ExecuteCommandProvider: &executeCommandOptions{Commands: []string{explainCommand}},
 			},
 			ServerInfo: serverInfo{Name: "emlint", Version: s.opts.Version},
 		})
@@ -213,9 +229,64 @@ func (s *server) handle(body []byte) (stop bool, err error) {
 			return false, s.replyError(m.ID, codeInvalidParams, "invalid params: "+err.Error())
 		}
 		return false, s.reply(m.ID, s.codeActions(p))
+	case "workspace/executeCommand":
+		return false, s.executeCommand(m.ID, m.Params)
 	}
 	s.logf("unknown request %q", m.Method)
 	return false, s.replyError(m.ID, codeMethodNotFound, fmt.Sprintf("method not found: %s", m.Method))
+}
+
+// readInitialize keeps what the code actions need of the initialize params:
+// the workspace folders, where a new .emlint.yaml goes, and whether the
+// client can create that file. Params it cannot read leave the defaults: no
+// folders, no file creation.
+func (s *server) readInitialize(params json.RawMessage) {
+	var p initializeParams
+	if len(params) > 0 && json.Unmarshal(params, &p) != nil {
+		s.logf("initialize: cannot read the workspace folders and capabilities; not offering to create .emlint.yaml")
+		return
+	}
+	uris := []string{p.RootURI}
+	for _, f := range p.WorkspaceFolders {
+		uris = append(uris, f.URI)
+	}
+	for _, u := range uris {
+		if path := pathFromURI(u); path != "" {
+			s.roots = append(s.roots, path)
+		}
+	}
+	s.canCreate = slices.Contains(p.Capabilities.Workspace.WorkspaceEdit.ResourceOperations, "create")
+}
+
+// executeCommand runs the command of "Explain rule": the client shows the
+// rule's help as a message. Neovim sends workspace/executeCommand for a
+// code action's command it has no handler of its own for, and
+// vscode-languageclient registers the commands of executeCommandProvider
+// as VS Code commands that send it.
+func (s *server) executeCommand(id, params json.RawMessage) error {
+	var p executeCommandParams
+	var rule string
+	if err := json.Unmarshal(params, &p); err != nil || p.Command != explainCommand ||
+		len(p.Arguments) != 1 || json.Unmarshal(p.Arguments[0], &rule) != nil {
+		return s.replyError(id, codeInvalidParams, fmt.Sprintf("invalid params: the one command is %s, with a rule id as its argument", explainCommand))
+	}
+	help := s.help(rule)
+	if help == "" {
+		return s.replyError(id, codeInvalidParams, fmt.Sprintf("no help for rule %q", rule))
+	}
+	if err := s.write(notification{JSONRPC: "2.0", Method: "window/showMessage",
+		Params: showMessageParams{Type: messageInfo, Message: help}}); err != nil {
+		return err
+	}
+	return s.reply(id, nil)
+}
+
+// help is a rule's help, "" when there is none.
+func (s *server) help(rule string) string {
+	if s.opts.Help == nil {
+		return ""
+	}
+	return strings.TrimSpace(s.opts.Help(rule))
 }
 
 // validID reports whether a request id is a number, a string or null.
@@ -447,8 +518,9 @@ func (s *server) write(v any) error {
 	return nil
 }
 
-// codeActions offers the fixes of the findings whose range meets the
-// requested one: the same edits as `emlint lint --fix`.
+// codeActions offers, for each finding whose range meets the requested
+// one, its fix (the same edits as `emlint lint --fix`), the explanation of
+// its rule, and an `ignore:` entry for it in the configuration.
 func (s *server) codeActions(p codeActionParams) []codeAction {
 	actions := []codeAction{}
 	d := s.docs[p.TextDocument.URI]
@@ -456,23 +528,36 @@ func (s *server) codeActions(p codeActionParams) []codeAction {
 		return actions
 	}
 	lines := position.NewLines(d.text)
+	seen := map[string]bool{} // findings in the range may share a rule, or a rule and a pointer
 	for _, f := range d.findings {
-		if f.Fix == nil || len(f.Fix.Edits) == 0 {
-			continue
-		}
 		diag := toDiagnostic(lines, f)
 		if before(diag.Range.End, p.Range.Start) || before(p.Range.End, diag.Range.Start) {
 			continue
 		}
-		var edits []textEdit
-		for _, e := range f.Fix.Edits {
-			edits = append(edits, textEdit{Range: lspRange{Start: lspPos(lines, e.Start), End: lspPos(lines, e.End)}, NewText: e.New})
+		if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			var edits []textEdit
+			for _, e := range f.Fix.Edits {
+				edits = append(edits, textEdit{Range: lspRange{Start: lspPos(lines, e.Start), End: lspPos(lines, e.End)}, NewText: e.New})
+			}
+			actions = append(actions, codeAction{
+				Title: f.Fix.Description + " (emlint " + f.Rule + ")", Kind: "quickfix", IsPreferred: true,
+				Diagnostics: []diagnostic{diag},
+				Edit:        &workspaceEdit{Changes: map[string][]textEdit{d.uri: edits}},
+			})
 		}
-		actions = append(actions, codeAction{
-			Title: f.Fix.Description + " (emlint " + f.Rule + ")", Kind: "quickfix", IsPreferred: true,
-			Diagnostics: []diagnostic{diag},
-			Edit:        workspaceEdit{Changes: map[string][]textEdit{d.uri: edits}},
-		})
+		if key := "explain\x00" + f.Rule; !seen[key] && s.help(f.Rule) != "" {
+			seen[key] = true
+			title := "Explain rule " + f.Rule
+			actions = append(actions, codeAction{Title: title, Kind: "quickfix", Diagnostics: []diagnostic{diag},
+				Command: &command{Title: title, Command: explainCommand, Arguments: []any{f.Rule}}})
+		}
+		if key := "ignore\x00" + f.Rule + "\x00" + f.Pointer; !seen[key] {
+			seen[key] = true
+			if a, ok := s.ignoreAction(d, f); ok {
+				a.Diagnostics = []diagnostic{diag}
+				actions = append(actions, a)
+			}
+		}
 	}
 	return actions
 }
@@ -496,10 +581,8 @@ func (s *server) hover(p hoverParams) *hoverResult {
 			at = &diag.Range
 		}
 		part := fmt.Sprintf("**emlint %s** (%s): %s", f.Rule, f.Severity, f.Message)
-		if s.opts.Help != nil {
-			if help := strings.TrimSpace(s.opts.Help(f.Rule)); help != "" {
-				part += "\n\n```text\n" + help + "\n```"
-			}
+		if help := s.help(f.Rule); help != "" {
+			part += "\n\n```text\n" + help + "\n```"
 		}
 		parts = append(parts, part)
 	}

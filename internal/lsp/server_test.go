@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -286,7 +287,7 @@ func TestSession(t *testing.T) {
 
 	id := c.request("initialize", map[string]any{"processId": 1, "rootUri": "file:///work", "capabilities": map[string]any{}})
 	r := c.response(fmt.Sprint(id))
-	const wantInit = `{"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":{"includeText":false}},"codeActionProvider":{"codeActionKinds":["quickfix"]},"hoverProvider":true},"serverInfo":{"name":"emlint","version":"v9.8.7"}}`
+	const wantInit = `{"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":{"includeText":false}},"codeActionProvider":{"codeActionKinds":["quickfix"]},"hoverProvider":true,"executeCommandProvider":{"commands":["emlint.explainRule"]}},"serverInfo":{"name":"emlint","version":"v9.8.7"}}`
 	if string(r.Result) != wantInit || r.Error != nil {
 		t.Fatalf("initialize result:\ngot  %s\nwant %s", r.Result, wantInit)
 	}
@@ -651,4 +652,106 @@ func TestScriptBuffers(t *testing.T) {
 		}
 	}
 	c.shutdownAndExit()
+}
+
+// TestCodeActionsExplainAndIgnore: beside its fix, a finding gets "Explain
+// rule", a command the server runs by showing the rule's help, and "Ignore
+// this finding", an edit of the configuration: of the existing one, or a
+// new file when the client can create files.
+func TestCodeActionsExplainAndIgnore(t *testing.T) {
+	withConfig, without := t.TempDir(), t.TempDir()
+	cfgText := "ignore:\n  - path: legacy\n\nfail-level: warning\n"
+	if err := os.WriteFile(filepath.Join(withConfig, ".emlint.yaml"), []byte(cfgText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docIn := func(dir string) string { return fileURI(filepath.Join(dir, "policies", "p.json")) }
+	// The actions at the schema-enum finding of badBody, as JSON.
+	actionsAt := func(c *client, uri string) []json.RawMessage {
+		t.Helper()
+		id := c.request("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri},
+			"range":   map[string]any{"start": map[string]any{"line": 1, "character": 70}, "end": map[string]any{"line": 1, "character": 70}},
+			"context": map[string]any{"diagnostics": []any{}}})
+		var actions []json.RawMessage
+		if r := c.response(fmt.Sprint(id)); json.Unmarshal(r.Result, &actions) != nil {
+			t.Fatalf("codeAction: %s", r.Result)
+		}
+		return actions
+	}
+	const enumDiag = `"diagnostics":[{"range":{"start":{"line":1,"character":63},"end":{"line":1,"character":78}},"severity":1,"code":"schema-enum","codeDescription":{"href":"` + RulesURL + `"},"source":"emlint","message":"` + "`allowedTargetScope` is `\\\"allMemberUser\\\"`: did you mean `\\\"allMemberUsers\\\"`?" + `"}]`
+	entry := `  - path: \"policies/p.json\"\n    pointer: \"/allowedTargetScope\"\n    rules: [\"schema-enum\"]\n    reason: \"TODO: why\"\n`
+
+	c := startServer(t, lintFindings)
+	id := c.request("initialize", map[string]any{"processId": 1, "rootUri": fileURI(withConfig),
+		"workspaceFolders": []any{map[string]any{"uri": fileURI(withConfig), "name": "a"}, map[string]any{"uri": fileURI(without), "name": "b"}},
+		"capabilities":     map[string]any{"workspace": map[string]any{"workspaceEdit": map[string]any{"resourceOperations": []string{"create", "rename", "delete"}}}}})
+	c.response(fmt.Sprint(id))
+	c.notify("initialized", map[string]any{})
+	for _, dir := range []string{withConfig, without} {
+		c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": docIn(dir), "languageId": "json", "version": 1, "text": badBody}})
+		c.diagnostics(docIn(dir))
+	}
+
+	// With a configuration: the entry goes at the end of its ignore list.
+	cfgURI := fileURI(filepath.Join(withConfig, ".emlint.yaml"))
+	want := []string{
+		`{"title":"Explain rule schema-enum","kind":"quickfix",` + enumDiag + `,"command":{"title":"Explain rule schema-enum","command":"emlint.explainRule","arguments":["schema-enum"]}}`,
+		`{"title":"Ignore this finding in .emlint.yaml (emlint schema-enum)","kind":"quickfix",` + enumDiag + `,"edit":{"changes":{"` + cfgURI + `":[{"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":0}},"newText":"` + entry + `"}]}}}`,
+	}
+	checkActions(t, actionsAt(c, docIn(withConfig)), want)
+
+	// Without one: a new .emlint.yaml in the document's workspace folder.
+	newURI := fileURI(filepath.Join(without, ".emlint.yaml"))
+	want[1] = `{"title":"Ignore this finding in .emlint.yaml (emlint schema-enum)","kind":"quickfix",` + enumDiag + `,"edit":{"documentChanges":[` +
+		`{"kind":"create","uri":"` + newURI + `","options":{"ignoreIfExists":true}},` +
+		`{"textDocument":{"uri":"` + newURI + `","version":null},"edits":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"newText":"ignore:\n` + entry + `"}]}]}}`
+	checkActions(t, actionsAt(c, docIn(without)), want)
+
+	// Explain rule: the client is shown the rule's help, then gets null.
+	id = c.request("workspace/executeCommand", map[string]any{"command": "emlint.explainRule", "arguments": []string{"schema-enum"}})
+	var shown struct {
+		Method string
+		Params showMessageParams
+	}
+	c.recv(&shown)
+	if shown.Method != "window/showMessage" || shown.Params != (showMessageParams{Type: messageInfo, Message: "the help of schema-enum"}) {
+		t.Errorf("executeCommand sent %+v, want window/showMessage with the help", shown)
+	}
+	if r := c.response(fmt.Sprint(id)); string(r.Result) != "null" || r.Error != nil {
+		t.Errorf("executeCommand: got %+v, want null", r)
+	}
+	for _, params := range []any{
+		map[string]any{"command": "emlint.other", "arguments": []string{"schema-enum"}},
+		map[string]any{"command": "emlint.explainRule"},
+		map[string]any{"command": "emlint.explainRule", "arguments": []any{1}},
+	} {
+		id = c.request("workspace/executeCommand", params)
+		if r := c.response(fmt.Sprint(id)); r.Error == nil || r.Error.Code != codeInvalidParams {
+			t.Errorf("executeCommand %v: got %+v, want InvalidParams", params, r)
+		}
+	}
+	c.shutdownAndExit()
+	if got, _ := os.ReadFile(filepath.Join(withConfig, ".emlint.yaml")); string(got) != cfgText {
+		t.Errorf("the server changed the config file itself:\n%s", got)
+	}
+
+	// A client that cannot create files is offered no ignore action
+	// without a configuration.
+	c = startServer(t, lintFindings)
+	c.initialize()
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": docIn(without), "languageId": "json", "version": 1, "text": badBody}})
+	c.diagnostics(docIn(without))
+	checkActions(t, actionsAt(c, docIn(without)), want[:1])
+	c.shutdownAndExit()
+}
+
+func checkActions(t *testing.T, got []json.RawMessage, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("got %d actions, want %d:\n%s", len(got), len(want), got)
+	}
+	for i := range want {
+		if string(got[i]) != want[i] {
+			t.Errorf("action %d:\ngot  %s\nwant %s", i, got[i], want[i])
+		}
+	}
 }

@@ -7,7 +7,12 @@
 --
 -- (1-based line, 1-based column in characters, computed back from the byte
 -- column Neovim derived from the server's UTF-16 position, so it is the
--- column `emlint lint` prints), then replaces the unsaved buffer with the
+-- column `emlint lint` prints), checks the hover over the first finding,
+-- runs its "Explain rule" code action and applies its "Ignore this finding"
+-- one through Neovim's own code action menu (vim.lsp.buf.code_action, with
+-- vim.ui.select answered by this script), writes out the edited
+-- .emlint.yaml of the working directory and waits for the finding to go,
+-- then replaces the unsaved buffer with the
 -- fixed body in $EMLINT_FIXED_BODY and waits for the errors and warnings
 -- to clear (an info may stay, so that a new advisory rule does not break
 -- this test of the protocol), stops the server, and quits with status 0,
@@ -100,6 +105,80 @@ local function main()
   else
     say("FAIL: hover over " .. tostring(first.code) .. " gave: " .. value)
   end
+
+  -- The code actions at the first finding, chosen as a user would in the
+  -- menu. "Explain rule" has a command the client has no handler for, so
+  -- Neovim sends workspace/executeCommand, and the server answers with
+  -- window/showMessage.
+  local doc = vim.api.nvim_get_current_buf()
+  local titles, pick = {}, nil
+  vim.ui.select = function(items, _, on_choice)
+    titles = {}
+    local chosen, index
+    for i, item in ipairs(items) do
+      table.insert(titles, item[2].title)
+      if item[2].title:find(pick, 1, true) == 1 then
+        chosen, index = item, i
+      end
+    end
+    on_choice(chosen, index)
+  end
+  local shown
+  vim.lsp.handlers["window/showMessage"] = function(_, result)
+    shown = result
+  end
+  vim.api.nvim_win_set_cursor(0, { first.lnum + 1, first.col })
+  pick = "Explain rule "
+  vim.lsp.buf.code_action()
+  if not vim.wait(10000, function() return shown ~= nil end, 50) then
+    say("FAIL: no window/showMessage within 10 s of choosing Explain rule; actions: " .. table.concat(titles, " | "))
+    return false
+  end
+  say("actions: " .. table.concat(titles, " | "))
+  if shown.type == 3 and shown.message:find(tostring(first.code) .. " (", 1, true) == 1 and shown.message:find("To silence it", 1, true) then
+    say("explain: " .. tostring(first.code) .. ", its help shown")
+  else
+    say("FAIL: Explain rule showed type " .. tostring(shown.type) .. ": " .. tostring(shown.message))
+  end
+
+  -- "Ignore this finding" edits .emlint.yaml (creating it if need be) in a
+  -- buffer; written out, the server reads it at the next lint.
+  local cfg = vim.fn.getcwd() .. "/.emlint.yaml"
+  local function cfg_buf()
+    for _, b in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_get_name(b) == cfg and vim.api.nvim_buf_is_loaded(b) then
+        local text = table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), "\n")
+        if text:find('rules: ["' .. tostring(first.code) .. '"]', 1, true) then
+          return b
+        end
+      end
+    end
+  end
+  pick = "Ignore this finding in .emlint.yaml"
+  vim.lsp.buf.code_action()
+  if not vim.wait(10000, function() return cfg_buf() ~= nil end, 50) then
+    say("FAIL: no buffer of " .. cfg .. " with the entry within 10 s of choosing Ignore this finding")
+    return false
+  end
+  vim.api.nvim_buf_call(cfg_buf(), function() vim.cmd("silent write") end)
+  for _, l in ipairs(vim.fn.readfile(cfg)) do
+    say("config|" .. (l ~= "" and (" " .. l) or ""))
+  end
+  -- Any change makes the server lint again, now with the entry.
+  vim.api.nvim_buf_set_lines(doc, 0, -1, false, vim.api.nvim_buf_get_lines(doc, 0, -1, false))
+  local function still()
+    for _, d in ipairs(vim.diagnostic.get(doc)) do
+      if d.code == first.code then
+        return true
+      end
+    end
+    return false
+  end
+  if not vim.wait(10000, function() return not still() end, 50) then
+    say("FAIL: " .. tostring(first.code) .. " is still reported 10 s after writing out the ignore entry")
+    return false
+  end
+  say("ignored: " .. tostring(first.code) .. " no longer reported")
 
   -- Fix the body without saving it: didChange carries the new text.
   vim.api.nvim_buf_set_lines(0, 0, -1, false, vim.fn.readfile(fixed_body))

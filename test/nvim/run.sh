@@ -6,7 +6,11 @@
 # into characters). Then the unsaved buffer is fixed and the errors and
 # warnings must clear (infos may stay: rules are added often), and the
 # server must exit 0 after shutdown. Hovering over the first finding must
-# show its rule's help. The same again with a PowerShell script,
+# show its rule's help; its code actions must include "Explain rule", which
+# must show the help as a message, and "Ignore this finding", whose edit,
+# written out, must put an entry in .emlint.yaml (a new file in the JSON
+# case, appended to a commented file's list in the PowerShell one) and make
+# the finding go. The same again with a PowerShell script,
 # whose diagnostics must sit at the script's own lines and columns.
 #
 # Usage: bash test/nvim/run.sh   (from anywhere; needs go and nvim >= 0.7)
@@ -56,12 +60,24 @@ cat >"$tmp/fixed.json" <<'EOF'
 EOF
 
 # LINE:COL:SEVERITY:CODE:MESSAGE, with the line and column `emlint lint`
-# prints; then what check.lua saw after the fix and at shutdown.
+# prints; then what check.lua saw of the hover and the code actions, the
+# .emlint.yaml the ignore action created (Neovim's buffer of a new file
+# holds one empty line, which the inserted text's last line end leaves at
+# the end), and what it saw after the fix and at shutdown.
 cat >"$tmp/want.txt" <<'EOF'
 2:63:1:schema-enum:`allowedTargetScope` is `"specificDirectoryUser"`: did you mean `"specificDirectoryUsers"`?
 4:3:1:cross-version-property:`durationInDays` is beta-only; in v1.0 use `expiration`: {"type": "afterDuration", "duration": "P30D"}
 6:46:2:odata-type-prefix:`@odata.type` is `"microsoft.graph.groupMembers"`: write `"#microsoft.graph.groupMembers"`, with the leading `#` OData specifies
 hover: schema-enum, with its help
+actions: Explain rule schema-enum | Ignore this finding in .emlint.yaml (emlint schema-enum)
+explain: schema-enum, its help shown
+config| ignore:
+config|   - path: "bad.json"
+config|     pointer: "/allowedTargetScope"
+config|     rules: ["schema-enum"]
+config|     reason: "TODO: why"
+config|
+ignored: schema-enum no longer reported
 fixed: no errors or warnings
 server exit: code 0, signal 0
 EOF
@@ -87,16 +103,43 @@ cat >"$tmp/want-ps1.txt" <<'EOF'
 5:2:1:cross-version-property:`durationInDays` is beta-only; in v1.0 use `expiration`: {"type": "afterDuration", "duration": "P30D"}
 7:49:2:odata-type-prefix:`@odata.type` is `"microsoft.graph.groupMembers"`: write `"#microsoft.graph.groupMembers"`, with the leading `#` OData specifies
 hover: schema-enum, with its help
+actions: Explain rule schema-enum | Ignore this finding in .emlint.yaml (emlint schema-enum)
+explain: schema-enum, its help shown
+config| # emlint settings for the scripts
+config| ignore:
+config|   - path: "legacy/**"   # old scripts
+config|     reason: "rewritten in Q3"
+config|   - path: "bad.ps1"
+config|     pointer: "/allowedTargetScope"
+config|     rules: ["schema-enum"]
+config|     reason: "TODO: why"
+config|
+config| # the fail level
+config| fail-level: error
+ignored: schema-enum no longer reported
 fixed: no errors or warnings
 server exit: code 0, signal 0
 EOF
+cat >"$tmp/config-ps1.yaml" <<'EOF'
+# emlint settings for the scripts
+ignore:
+  - path: "legacy/**"   # old scripts
+    reason: "rewritten in Q3"
 
-# run_case BAD FIXED WANT: opens BAD in headless Neovim with the server,
-# types FIXED into the buffer, and compares what check.lua saw with WANT.
+# the fail level
+fail-level: error
+EOF
+
+# run_case BAD FIXED WANT [CONFIG]: opens BAD in headless Neovim with the
+# server, with CONFIG as .emlint.yaml (none without), types FIXED into the
+# buffer, and compares what check.lua saw with WANT.
 failed=0
 run_case() {
-	local bad=$1 fixed=$2 want=$3 status=0
-	rm -f "$tmp/got.txt"
+	local bad=$1 fixed=$2 want=$3 config=${4:-} status=0
+	rm -f "$tmp/got.txt" "$tmp/.emlint.yaml"
+	if [[ -n "$config" ]]; then
+		cp "$tmp/$config" "$tmp/.emlint.yaml"
+	fi
 	(
 		cd "$tmp"
 		export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
@@ -131,5 +174,5 @@ run_case() {
 }
 
 run_case bad.json fixed.json want.txt
-run_case bad.ps1 fixed.ps1 want-ps1.txt
+run_case bad.ps1 fixed.ps1 want-ps1.txt config-ps1.yaml
 exit "$failed"
