@@ -228,6 +228,23 @@ func questionLines(qs []Question) []string {
 	return out
 }
 
+// Row is one line of a body's facts as text and Markdown lay them out:
+// a label and its values (most have one), for pages that lay the facts out
+// themselves, such as the playground.
+type Row struct {
+	Label  string   `json:"label"`
+	Values []string `json:"values"`
+}
+
+// Rows are the body's facts in reading order.
+func (f Facts) Rows() []Row {
+	var out []Row
+	for _, r := range f.rows() {
+		out = append(out, Row{Label: r.label, Values: append([]string{r.value}, r.more...)})
+	}
+	return out
+}
+
 // Text writes the facts of every body, as a reviewer reads them in a
 // terminal.
 func Text(w io.Writer, all []Facts) error {
