@@ -10,6 +10,7 @@ package playground
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -113,6 +114,22 @@ var Langs = map[string]string{
 	"terraform":  "main.tf",
 	"http":       "requests.http",
 	"markdown":   "README.md",
+}
+
+// LangOf is the container of a file, by its extension, as lint tells it
+// (extract.Supported): for the bundled examples the tests lint.
+func LangOf(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".ps1", ".psm1":
+		return "powershell"
+	case ".tf":
+		return "terraform"
+	case ".http", ".rest":
+		return "http"
+	case ".md", ".markdown":
+		return "markdown"
+	}
+	return "json"
 }
 
 // Lint lints the request's text as the CLI lints a file of its container

@@ -14,21 +14,6 @@ import (
 	"github.com/emlint/emlint/internal/cli"
 )
 
-// langOf is the playground container of a bundled example, by extension.
-func langOf(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".ps1", ".psm1":
-		return "powershell"
-	case ".tf":
-		return "terraform"
-	case ".http", ".rest":
-		return "http"
-	case ".md", ".markdown":
-		return "markdown"
-	}
-	return "json"
-}
-
 // cliFinding is what the two must agree on, as the JSON report has it.
 type cliFinding struct {
 	Line, Column, EndLine, EndColumn int
@@ -64,7 +49,7 @@ func TestSameFindingsAsCLI(t *testing.T) {
 		if err := json.Unmarshal(out.Bytes(), &report); err != nil {
 			t.Fatalf("%s: the CLI's report: %v\n%s%s", path, err, out.String(), errOut.String())
 		}
-		resp := Lint(Request{Text: string(data), Lang: langOf(path)})
+		resp := Lint(Request{Text: string(data), Lang: LangOf(path)})
 		if resp.Error != "" {
 			t.Fatalf("%s: %s", path, resp.Error)
 		}
