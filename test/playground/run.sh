@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The playground page, end to end: builds the site as its README says
 # (go run ./scripts/playground OUT_DIR), then
+#   0. tests the link format's reader and writer (playground/test);
 #   1. runs the site's emlint.wasm under Node on every bundled example and
 #      compares its findings with the CLI's (compare.mjs);
 #   2. serves the site on 127.0.0.1 and opens links in headless Chromium,
@@ -25,6 +26,9 @@ echo "-- go run ./scripts/playground (sizes: raw and gzip)"
 go run ./scripts/playground "$tmp/site"
 go build -o "$tmp/emlint" ./cmd/emlint
 go build -o "$tmp/playground" ./scripts/playground
+
+echo "-- the link format (playground/test, node --test)"
+node --test playground/test/
 
 echo "-- the site's emlint.wasm under Node vs the CLI, every bundled example"
 node test/playground/compare.mjs "$tmp/site" "$tmp/emlint" testdata/examples
