@@ -5,7 +5,9 @@
 #   1. runs the site's emlint.wasm under Node on every bundled example and
 #      compares its findings with the CLI's (compare.mjs);
 #   2. serves the site on 127.0.0.1 and opens links in headless Chromium,
-#      checking the findings the page shows against the CLI (check-page.mjs);
+#      checking the findings the page shows against the CLI (check-page.mjs),
+#      and clicks findings and fixes (interact.mjs, over the DevTools
+#      protocol: cdp.mjs);
 #   3. prints the size of what the page loads and the time from load to
 #      the first findings in real time (measure.mjs; numbers for
 #      docs/performance.md, not asserted: these machines are noisy).
@@ -43,6 +45,9 @@ for _ in $(seq 50); do
 done
 if [ -z "$url" ]; then echo "the server did not start:"; cat "$tmp/serve.log"; exit 1; fi
 node test/playground/check-page.mjs "$url" "$tmp/emlint" "$chromium" testdata/examples
+
+echo "-- clicks in headless Chromium: a finding selects its span, the fixes give what lint --fix writes"
+node --experimental-websocket test/playground/interact.mjs "$url" "$tmp/emlint" "$chromium" testdata/examples
 
 echo "-- load to first findings, in real time (MEASURE loads; not asserted)"
 body=$(basenc --base64url -w0 <testdata/examples/emlint/v1.0/policy/invalid-approval-without-stages.json | tr -d =)
