@@ -122,6 +122,15 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// configFlags defines --config and --no-config, which lint and describe
+// share.
+func (fl *lintFlags) configFlags(fs *flag.FlagSet) {
+	fs.StringVar(&fl.configPath, "config", "", "read the configuration from `file` (default: .emlint.yaml or .emlint.yml, searched upward from the current directory)")
+	fs.BoolVar(&fl.noConfig, "no-config", false, "ignore configuration files")
+}
+
+// options reads --api and --kind (lint, describe, migrate): the shape a
+// run forces on every body.
 func (fl *lintFlags) options() (lint.Options, error) {
 	opts := lint.Options{Explain: fl.verbose}
 	switch fl.api {

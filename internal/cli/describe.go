@@ -13,7 +13,6 @@ import (
 	"github.com/emlint/emlint/internal/filter"
 	"github.com/emlint/emlint/internal/lint"
 	"github.com/emlint/emlint/internal/load"
-	"github.com/emlint/emlint/schemas"
 )
 
 // runDescribe says in plain words what each policy and request body does,
@@ -23,10 +22,9 @@ func runDescribe(args []string, env Env) int {
 	fs := flag.NewFlagSet("emlint describe", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	format := fs.String("format", "text", "output `format`: text, markdown (a table and a Mermaid chart per body, for a pull request or a step summary) or json")
-	fs.StringVar(&fl.configPath, "config", "", "read the configuration from `file` (default: .emlint.yaml or .emlint.yml, searched upward from the current directory)")
-	fs.BoolVar(&fl.noConfig, "no-config", false, "ignore configuration files")
-	api := fs.String("api", "", "read every body as this API `version`: beta or v1.0 (default: detect, as lint does)")
-	kind := fs.String("kind", "", "read every body as this `kind`: policy or request (default: detect)")
+	fl.configFlags(fs)
+	fs.StringVar(&fl.api, "api", "", "read every body as this API `version`: beta or v1.0 (default: detect, as lint does)")
+	fs.StringVar(&fl.kind, "kind", "", "read every body as this `kind`: policy or request (default: detect)")
 	base := fs.String("base", "", "describe what changed since git `revision` REV (each file as `git show REV:path` has it), widening changes first")
 	failOnWidening := fs.Bool("fail-on-widening", false, "with --base: exit 1 when a change widens access (approval removed, longer expiry, wider scope...)")
 	fs.Usage = func() {
@@ -64,13 +62,11 @@ func runDescribe(args []string, env Env) int {
 	if *failOnWidening && *base == "" {
 		return trouble(env, "--fail-on-widening needs --base REV: the revision to compare with")
 	}
-	if *api != "" && *api != "beta" && *api != "v1.0" {
-		return trouble(env, "--api %q: use beta or v1.0", *api)
+	opts, err := fl.options()
+	if err != nil {
+		return trouble(env, "%v", err)
 	}
-	if *kind != "" && *kind != "policy" && *kind != "request" {
-		return trouble(env, "--kind %q: use policy or request", *kind)
-	}
-	opts := lint.Options{ShapeFor: cfg.ShapeFor, Standards: cfg.Standards, API: schemas.API(*api), Kind: schemas.Kind(*kind)}
+	opts.ShapeFor, opts.Standards = cfg.ShapeFor, cfg.Standards
 	inputs, _ := included(load.Files(paths, load.Options{Stdin: env.Stdin}), cfg)
 	results := lint.LintAll(inputs, opts)
 	status := ExitOK

@@ -11,7 +11,6 @@ import (
 	"github.com/emlint/emlint/internal/extract"
 	"github.com/emlint/emlint/internal/load"
 	"github.com/emlint/emlint/internal/migrate"
-	"github.com/emlint/emlint/schemas"
 )
 
 // runMigrate turns legacy beta policies and requests into v1.0 bodies:
@@ -22,7 +21,8 @@ func runMigrate(args []string, env Env) int {
 	fs.SetOutput(env.Stderr)
 	write := fs.Bool("write", false, "replace each file with its v1.0 body")
 	diff := fs.Bool("diff", false, "print a unified diff instead of the v1.0 bodies")
-	kind := fs.String("kind", "", "migrate every body as this `kind`: policy or request (default: detect)")
+	var shape lintFlags
+	fs.StringVar(&shape.kind, "kind", "", "migrate every body as this `kind`: policy or request (default: detect)")
 	stdinName := fs.String("stdin-filename", "", "`name` of standard input in notes and diffs")
 	fs.Usage = func() {
 		fmt.Fprint(env.Stderr, "Usage: emlint migrate [--write] [--diff] [--kind K] PATH ...\n\nFlags:\n")
@@ -35,8 +35,9 @@ func runMigrate(args []string, env Env) int {
 	if err != nil {
 		return ExitTrouble
 	}
-	if *kind != "" && *kind != "policy" && *kind != "request" {
-		return trouble(env, "--kind %q: use policy or request", *kind)
+	forced, err := shape.options()
+	if err != nil {
+		return trouble(env, "%v", err)
 	}
 	if len(paths) == 0 {
 		return trouble(env, "migrate: name the files or directories to migrate")
@@ -59,7 +60,7 @@ func runMigrate(args []string, env Env) int {
 		}
 	}
 	for _, f := range jsonFiles {
-		res, _, err := migrate.Body(f.Data, schemas.Kind(*kind))
+		res, _, err := migrate.Body(f.Data, forced.Kind)
 		switch {
 		case errors.Is(err, migrate.ErrNotPayload):
 			continue
