@@ -21,6 +21,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/emlint/emlint/internal/finding"
 	"github.com/emlint/emlint/internal/jsonparse"
+	"github.com/emlint/emlint/internal/load"
 	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/internal/standards"
 	"github.com/emlint/emlint/internal/suggest"
@@ -785,9 +786,8 @@ func (p *parser) standards(raw []rawStandard, c *Config, glob func(ptr, pat stri
 			checks++
 			root, _ := filepath.Abs(filepath.Dir(p.file)) // the directory of the configuration file
 			path := filepath.Clean(filepath.Join(root, filepath.FromSlash(*r.Schema)))
-			rel, err := filepath.Rel(root, path)
 			switch {
-			case filepath.IsAbs(*r.Schema) || err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
+			case filepath.IsAbs(*r.Schema) || !load.Inside(path, root):
 				bad(ptr+"/schema", "schema %q is outside the directory of the configuration file: give a path inside the repository, relative to it", *r.Schema)
 			case !regularFile(path):
 				bad(ptr+"/schema", "schema %q: no such file beside the configuration (%s)", *r.Schema, path)

@@ -213,3 +213,11 @@ func readFile(path string) File {
 	}
 	return File{Name: path, Data: data}
 }
+
+// Inside reports whether path is root or under it, both absolute or both
+// relative to the same directory: what a configuration's schema, a
+// schema's $ref and a new .emlint.yaml's workspace folder are checked with.
+func Inside(path, root string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}

@@ -376,3 +376,20 @@ func TestNamedBrokenSymlinks(t *testing.T) {
 		t.Errorf("walking found %q, want nothing", names(files))
 	}
 }
+
+func TestInside(t *testing.T) {
+	sep := string(filepath.Separator)
+	root := filepath.Join(sep+"repo", "team")
+	for path, want := range map[string]bool{
+		root:                                      true,
+		filepath.Join(root, "schemas", "a.json"):  true,
+		filepath.Join(root, "..foo", "a.json"):    true, // a name that starts with "..", still inside
+		filepath.Join(root, "..", "other.json"):   false,
+		filepath.Join(sep+"repo", "team2", "x"):   false,
+		filepath.Join(root, "a", "..", "..", "b"): false,
+	} {
+		if got := Inside(path, root); got != want {
+			t.Errorf("Inside(%q, %q) = %v, want %v", path, root, got, want)
+		}
+	}
+}

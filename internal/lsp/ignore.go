@@ -15,6 +15,7 @@ import (
 
 	"github.com/emlint/emlint/internal/config"
 	"github.com/emlint/emlint/internal/finding"
+	"github.com/emlint/emlint/internal/load"
 	"github.com/emlint/emlint/internal/position"
 )
 
@@ -112,9 +113,7 @@ var globEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`
 func (s *server) newConfigDir(path string) string {
 	dir := ""
 	for _, root := range s.roots {
-		rel, err := filepath.Rel(root, path)
-		inside := err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-		if inside && len(root) > len(dir) {
+		if load.Inside(path, root) && len(root) > len(dir) {
 			dir = root
 		}
 	}

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/emlint/emlint/internal/load"
 	"github.com/emlint/emlint/internal/pointer"
 	"github.com/emlint/emlint/internal/standards/schemaproto"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -112,7 +113,7 @@ func (s *server) compile(path, root string) *compiled {
 	}
 	c := &compiled{}
 	s.compiled[path] = c
-	if !inside(path, root) {
+	if !load.Inside(path, root) {
 		c.err = fmt.Errorf("schema %s is outside %s: a standard's schema must be in the repository", path, root)
 		return c
 	}
@@ -121,11 +122,6 @@ func (s *server) compile(path, root string) *compiled {
 	comp.AssertFormat()
 	c.schema, c.err = comp.Compile(path)
 	return c
-}
-
-func inside(path, root string) bool {
-	rel, err := filepath.Rel(root, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // localLoader reads schema files under root and refuses everything else.
@@ -140,7 +136,7 @@ func (l localLoader) Load(u string) (any, error) {
 		}
 		path = filepath.FromSlash(p.Path)
 	}
-	if !inside(path, l.root) {
+	if !load.Inside(path, l.root) {
 		return nil, fmt.Errorf("refused to load %q: it is outside the repository", u)
 	}
 	f, err := os.Open(path)
