@@ -48,7 +48,6 @@ type Response struct {
 	Describe []Described       `json:"describe"`
 	Counts   map[string]int    `json:"counts"` // findings by severity
 	Error    string            `json:"error,omitempty"`
-	Version  string            `json:"version,omitempty"`
 }
 
 // Span is a range of the text.
@@ -94,16 +93,14 @@ type Edit struct {
 	Insert string `json:"insert"`
 }
 
-// Described is what `emlint describe` says of one body: its title, its
-// facts in reading order and the Mermaid source of its chart.
+// Described is what `emlint describe` says of one body: its title, the
+// line it starts on, its facts in reading order and the Mermaid source of
+// its chart.
 type Described struct {
-	Title string          `json:"title"`
-	Line  int             `json:"line"`
-	API   string          `json:"api"`
-	Kind  string          `json:"kind"`
-	Rows  []describe.Row  `json:"rows"`
-	Chart string          `json:"chart,omitempty"`
-	Facts *describe.Facts `json:"facts"`
+	Title string         `json:"title"`
+	Line  int            `json:"line"`
+	Rows  []describe.Row `json:"rows"`
+	Chart string         `json:"chart,omitempty"`
 }
 
 // Langs are the containers the page offers, and the file name each is
@@ -182,10 +179,7 @@ func Lint(req Request) Response {
 		}
 	}
 	for _, facts := range describe.File(data, res) {
-		resp.Describe = append(resp.Describe, Described{
-			Title: title(facts), Line: facts.Line, API: facts.API, Kind: facts.Kind,
-			Rows: facts.Rows(), Chart: facts.Chart(), Facts: &facts,
-		})
+		resp.Describe = append(resp.Describe, Described{Title: title(facts), Line: facts.Line, Rows: facts.Rows(), Chart: facts.Chart()})
 	}
 	return resp
 }
@@ -207,14 +201,11 @@ func LintJSON(request string) string {
 	return string(out)
 }
 
+// help is a rule's help (the page has no configuration, so no team
+// standards, which have none).
 func help(rule string) string {
-	if e, ok := catalog.ByID(rule); ok {
-		return e.Help
-	}
-	if strings.HasPrefix(rule, "standard/") {
-		return "A team standard from the configuration's standards: section."
-	}
-	return ""
+	e, _ := catalog.ByID(rule)
+	return e.Help
 }
 
 func title(f describe.Facts) string {

@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { lintJSON } from './cli.mjs';
 
 const [base, emlint, chromium, examples] = process.argv.slice(2);
 if (!examples) {
@@ -58,13 +59,7 @@ function bodyAttrs(dom) {
 function cliFindings(text, ext, flags = []) {
   const file = path.join(tmp, 'body' + ext);
   fs.writeFileSync(file, text);
-  let out;
-  try {
-    out = execFileSync(emlint, ['lint', '--no-config', '--format', 'json', ...flags, file], { encoding: 'utf8' });
-  } catch (e) {
-    out = e.stdout;
-  }
-  return JSON.parse(out).findings;
+  return lintJSON(emlint, file, flags).findings;
 }
 
 const read = (p) => fs.readFileSync(path.join(examples, p), 'utf8');

@@ -7,7 +7,7 @@
 // the same order. Exits 1 on any difference.
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { lintJSON } from './cli.mjs';
 
 const [site, emlint, examplesDir] = process.argv.slice(2);
 if (!examplesDir) {
@@ -34,13 +34,7 @@ const key = (f) => [f.rule, f.severity, f.line, f.column, f.endLine, f.endColumn
 let differ = 0;
 let findings = 0;
 for (const file of files) {
-  let cli;
-  try {
-    cli = execFileSync(emlint, ['lint', '--no-config', '--format', 'json', file], { encoding: 'utf8' });
-  } catch (e) {
-    cli = e.stdout; // exit status 1: findings
-  }
-  const want = JSON.parse(cli).findings.map(key);
+  const want = lintJSON(emlint, file).findings.map(key);
   // The page is given text: a UTF-16 script arrives as the editor's string.
   const text = new TextDecoder(detectEncoding(file)).decode(fs.readFileSync(file));
   const lang = langs[path.extname(file).toLowerCase()] ?? 'json';

@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { launch } from './cdp.mjs';
+import { lintJSON } from './cli.mjs';
 
 const [base, emlint, chromium, examples] = process.argv.slice(2);
 if (!examples) {
@@ -29,13 +29,8 @@ function check(name, ok, detail) {
 function cli(file, text, fix) {
   const copy = path.join(tmp, path.basename(file));
   fs.writeFileSync(copy, text);
-  let out;
-  try {
-    out = execFileSync(emlint, ['lint', '--no-config', '--format', 'json', ...(fix ? ['--fix'] : []), copy], { encoding: 'utf8' });
-  } catch (e) {
-    out = e.stdout;
-  }
-  return { findings: JSON.parse(out).findings, text: fs.readFileSync(copy, 'utf8') };
+  const { findings } = lintJSON(emlint, copy, fix ? ['--fix'] : []);
+  return { findings, text: fs.readFileSync(copy, 'utf8') };
 }
 
 // spanText is the text between 1-based line:column positions (columns in
